@@ -1,0 +1,122 @@
+"""The built book in headless Chromium: pages load cleanly, images load with alt text, internal links resolve,
+and nothing is fetched from outside the book."""
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def server(built_html):
+    handler = functools.partial(_QuietHandler, directory=str(built_html))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed: apt-get install chromium (.ci/run does this)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def pages(built_html: Path) -> list[str]:
+    return sorted(str(p.relative_to(built_html)) for p in built_html.rglob("*.html")
+                  if not p.relative_to(built_html).parts[0].startswith("_"))
+
+
+def visit(browser, url):
+    """Open a page; return (page, console errors, requests that left the book's host)."""
+    page = browser.new_page()
+    errors, outside = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    host = urlparse(url).netloc
+
+    def route(r):
+        if urlparse(r.request.url).netloc not in (host, ""):
+            outside.append(r.request.url)
+            return r.abort()
+        return r.continue_()
+
+    page.route("**/*", route)
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
+    return page, errors, outside
+
+
+def test_book_has_the_expected_pages(built_html):
+    found = pages(built_html)
+    for required in ["index.html", "book/intro.html", "notebooks/assault.html", "notebooks/codebook.html"]:
+        assert required in found
+
+
+def test_every_page_loads_without_console_errors_or_outside_requests(browser, server, built_html):
+    problems = []
+    for rel in pages(built_html):
+        page, errors, outside = visit(browser, server + rel)
+        page.close()
+        problems += [f"{rel}: console: {e}" for e in errors] + [f"{rel}: outside request: {u}" for u in outside]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_image_loads_and_has_alt_text(browser, server, built_html):
+    problems, seen = [], 0
+    for rel in pages(built_html):
+        page, _, _ = visit(browser, server + rel)
+        for img in page.eval_on_selector_all(
+                "img", "els => els.map(e => ({src: e.currentSrc || e.src, ok: e.complete && e.naturalWidth > 0,"
+                       " alt: (e.getAttribute('alt') || '').trim()}))"):
+            seen += 1
+            if not img["ok"]:
+                problems.append(f"{rel}: image did not load: {img['src']}")
+            if not img["alt"]:
+                problems.append(f"{rel}: image without alt text: {img['src']}")
+        page.close()
+    assert seen > 0, "no images at all: the charts are missing"
+    assert not problems, "\n".join(problems)
+
+
+def test_every_internal_link_resolves(browser, server, built_html):
+    problems, checked = [], set()
+    for rel in pages(built_html):
+        page, _, _ = visit(browser, server + rel)
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+        page.close()
+        for href in hrefs:
+            target = urljoin(server + rel, href)
+            if urlparse(target).netloc != urlparse(server).netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            base, frag = urldefrag(target)
+            if (base, frag) in checked:
+                continue
+            checked.add((base, frag))
+            path = built_html / urlparse(base).path.lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                problems.append(f"{rel}: broken link {href}")
+            elif frag and path.suffix == ".html" and f'id="{frag}"' not in path.read_text(encoding="utf-8"):
+                problems.append(f"{rel}: missing anchor {href}")
+    assert checked, "no internal links found"
+    assert not problems, "\n".join(problems)
