@@ -17,6 +17,15 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
     context["script_files"][:] = _dedupe(context["script_files"])
 
 
+def _reread_pages_that_glue(app, env, added, changed, removed):
+    # Narrative pages paste numbers from notebooks ({glue:text}`nb.ipynb::key`); Sphinx would not re-read an
+    # unchanged page, so it would keep stale numbers after a notebook is re-executed.
+    if added or changed or removed:
+        return [d for d in env.found_docs if d.startswith("book/") and d not in changed]
+    return []
+
+
 def setup(app):
     app.connect("html-page-context", _dedupe_scripts, priority=100)
+    app.connect("env-get-outdated", _reread_pages_that_glue)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
