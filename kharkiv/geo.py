@@ -5,13 +5,17 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 from pyproj import Transformer
+import shapely
 from shapely.geometry import Point, shape
-from shapely.ops import transform
 
 from .paths import GEO
 
 # UTM zone 37N: metric, low distortion over Kharkiv Oblast.
-_TO_METRES = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True).transform
+_UTM = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
+
+
+def _to_metres(geom):
+    return shapely.transform(geom, lambda xy: np.column_stack(_UTM.transform(xy[:, 0], xy[:, 1])))
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -29,14 +33,14 @@ def read_geojson(name: str) -> dict:
 @lru_cache(maxsize=1)
 def _border_m():
     feature = read_geojson("ua_ru_border_ne10m.geojson")["features"][0]
-    return transform(_TO_METRES, shape(feature["geometry"]))
+    return _to_metres(shape(feature["geometry"]))
 
 
 def km_to_border(lat, lon) -> float:
     """Shortest distance in km from a point to the Ukraine–Russia land border."""
     if pd.isna(lat) or pd.isna(lon):
         return float("nan")
-    return _border_m().distance(transform(_TO_METRES, Point(float(lon), float(lat)))) / 1000
+    return _border_m().distance(_to_metres(Point(float(lon), float(lat)))) / 1000
 
 
 def add_distances(places: pd.DataFrame, centre: tuple[float, float]) -> pd.DataFrame:

@@ -1,43 +1,11 @@
 """The built book in headless Chromium: pages load cleanly, images load with alt text, internal links resolve,
 and nothing is fetched from outside the book."""
-import functools
-import http.server
-import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="session")
-def server(built_html):
-    handler = functools.partial(_QuietHandler, directory=str(built_html))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is not installed: apt-get install chromium (.ci/run does this)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+from .conftest import visit
 
 
 def is_redirect(path: Path) -> bool:
@@ -50,24 +18,7 @@ def pages(built_html: Path) -> list[str]:
                   if not p.relative_to(built_html).parts[0].startswith("_") and not is_redirect(p))
 
 
-def visit(browser, url):
-    """Open a page; return (page, console errors, requests that left the book's host)."""
-    page = browser.new_page()
-    errors, outside = [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    host = urlparse(url).netloc
-
-    def route(r):
-        if urlparse(r.request.url).netloc not in (host, ""):
-            outside.append(r.request.url)
-            return r.abort()
-        return r.continue_()
-
-    page.route("**/*", route)
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
-    return page, errors, outside
+pytestmark = pytest.mark.browser
 
 
 def test_book_has_the_expected_pages(built_html):

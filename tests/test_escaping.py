@@ -10,14 +10,14 @@ from nbclient import NotebookClient
 
 from kharkiv.paths import NOTEBOOKS, ROOT
 
-from .test_book_browser import browser, visit  # noqa: F401  (fixture and helper)
+from .conftest import visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAYLOAD = ('<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
            'Tampered <b id="injected">summary</b>')
 
 
-def test_markup_in_a_summary_shows_as_plain_text(scratch, tmp_path, monkeypatch, browser):  # noqa: F811
+def test_markup_in_a_summary_shows_as_plain_text(scratch, tmp_path, monkeypatch, browser):
     rows = scratch.rows("events")
     i = next(k for k, r in enumerate(rows, start=1) if r["start_date"] <= "2022-03-02")
     scratch.set("events", i, "summary", PAYLOAD)
