@@ -21,7 +21,8 @@ def html_table(df: pd.DataFrame, caption: str | None = None) -> str:
     body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
                    for row in df.itertuples(index=False, name=None))
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return f'<table class="kharkiv-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return (f'<div class="kharkiv-table-wrap"><table class="kharkiv-table">{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
 
 
 def show(df: pd.DataFrame, caption: str | None = None) -> HTML:

@@ -1,0 +1,110 @@
+"""kharkiv.claims: figures read as the sources give them, reports kept apart, cited outlets counted once per row."""
+import pandas as pd
+import pytest
+
+from kharkiv import claims
+
+
+@pytest.mark.parametrize("value, high, qualifier, unit, expected", [
+    (1600, None, "about", None, "about 1,600"),
+    (11, None, "exact", None, "11"),
+    (25, 50, "range", "percent", "25–50%"),
+    (None, None, "dozens", "people", "dozens"),
+    (4000, None, "more than", "people", "more than 4,000 people"),
+    (33.5, None, "exact", None, "33.5"),
+])
+def test_figure_text(value, high, qualifier, unit, expected):
+    assert claims.figure_text(value if value is not None else pd.NA, high, qualifier, unit) == expected
+
+
+def test_period_text():
+    d = pd.Timestamp
+    assert claims.period_text(d("2022-02-28"), d("2022-02-28")) == "28 Feb 2022"
+    assert claims.period_text(d("2022-02-24"), d("2022-05-31")) == "24 Feb – 31 May 2022"
+
+
+def _statements(rows):
+    cols = ["statement_id", "claimant_id", "claimant", "claimant_side", "value", "value_high", "qualifier"]
+    base = {"measure": "killed", "subject": "civilians", "unit": "people", "place_id": "kharkiv", "unit_name": pd.NA,
+            "period_start": pd.Timestamp("2022-02-28"), "period_end": pd.Timestamp("2022-02-28")}
+    df = pd.DataFrame([dict(zip(cols, r)) | base for r in rows])
+    df["value"] = df["value"].astype("Float64")
+    df["value_high"] = df["value_high"].astype("Float64")
+    return df
+
+
+def test_spread_keeps_every_report_and_compares_only_numbers():
+    st = _statements([("n1", "a", "A", "Ukrainian", None, None, "dozens"),
+                      ("n2", "b", "B", "Ukrainian", 11, None, "exact"),
+                      ("n3", "c", "C", "Ukrainian", 9, None, "exact")])
+    out = claims.spread(st)
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert (row["reports"], row["claimants"], row["low"], row["high"]) == (3, 3, 9, 11)
+    assert row["ratio"] == pytest.approx(11 / 9)
+    assert row["figures"] == "A (Ukrainian): dozens; C (Ukrainian): 9; B (Ukrainian): 11"
+
+
+def test_spread_uses_the_top_of_a_range_and_needs_two_claimants():
+    st = _statements([("n1", "a", "A", "Russian", 100, 300, "range"), ("n2", "b", "B", "Ukrainian", 50, None, "exact")])
+    assert claims.spread(st).iloc[0]["ratio"] == 6
+    one = _statements([("n1", "a", "A", "Russian", 1, None, "exact"), ("n2", "a", "A", "Russian", 5, None, "exact")])
+    assert claims.spread(one).empty
+
+
+def test_spread_does_not_mix_different_things():
+    st = _statements([("n1", "a", "A", "Ukrainian", 11, None, "exact"),
+                      ("n2", "b", "B", "Ukrainian", 9, None, "exact")])
+    st.loc[1, "subject"] = "people"
+    assert claims.spread(st).empty
+
+
+def test_split_citations_respects_brackets_and_quotes():
+    text = 'NYT, 24 February 2022 (Higgins; by headline); Reuters, 13 June 2022; X ("a; b")'
+    assert claims.split_citations(text) == ["NYT, 24 February 2022 (Higgins; by headline)", "Reuters, 13 June 2022",
+                                            'X ("a; b")']
+    assert claims.split_citations(None) == [] and claims.split_citations(pd.NA) == []
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ('CNN, 21 May 2022 (Voitovych, "Ukraine recovers bodies")', ("CNN", "21 May 2022")),
+    ('Forbes (David Axe, "The Ukrainian Army", undated)', ("Forbes", "")),
+    ("ukrinform.net, 16 May 2022", ("ukrinform.net", "16 May 2022")),
+    ("SOFREP", ("SOFREP", "")),
+])
+def test_outlet_and_date(entry, expected):
+    assert claims.outlet_and_date(entry) == expected
+
+
+def test_cited_outlets_counts_each_row_once_per_outlet():
+    es = pd.DataFrame({"cited_outlet": ["Reuters, 1 March 2022; Reuters, 2 March 2022", None, "CNN, 2 March 2022"]})
+    st = pd.DataFrame({"cited_outlet": ["Reuters, 28 February 2022", pd.NA]})
+    out = claims.cited_outlets({"event_sources": es, "statements": st}).set_index("outlet")
+    assert out.loc["Reuters", "rows in event_sources"] == 1 and out.loc["Reuters", "rows"] == 2
+    assert out.loc["Reuters", "dates cited"] == "28 February 2022; 1 March 2022; 2 March 2022"
+    assert list(out.index) == ["Reuters", "CNN"]
+
+
+def test_claimant_styles_colour_by_side_and_are_stable():
+    df = pd.DataFrame({"who": ["Z (Russian)", "A (Ukrainian)", "Z (Russian)"], "claimant": ["Z", "A", "Z"],
+                       "claimant_side": ["Russian", "Ukrainian", "Russian"]})
+    s = claims.claimant_styles(df)
+    assert list(s) == ["A (Ukrainian)", "Z (Russian)"]
+    assert s["Z (Russian)"]["color"] == claims.style.SIDE_COLOURS["Russian"]
+    assert s == claims.claimant_styles(df.iloc[::-1])
+
+
+def test_plain_escapes_mathtext():
+    assert claims.plain("$700 million") == r"\$700 million"
+
+
+def test_pack_puts_overlapping_intervals_on_separate_rows():
+    assert claims.pack([0, 1, 5, 6, 20], [4, 8, 7, 30, 25]) == [0, 1, 0, 2, 0]
+    assert claims.pack([], []) == []
+
+
+def test_spread_needs_two_numbers_for_a_ratio():
+    st = _statements([("n1", "a", "A", "Ukrainian", None, None, "dozens"),
+                      ("n2", "b", "B", "Ukrainian", 11, None, "exact")])
+    row = claims.spread(st).iloc[0]
+    assert (row["low"], row["high"]) == (11, 11) and pd.isna(row["ratio"])

@@ -1,0 +1,52 @@
+"""kharkiv.counts: events per week and per phase, each event counted once on its start date."""
+import pandas as pd
+import pytest
+
+from kharkiv import counts
+
+TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"]
+
+
+@pytest.fixture
+def phases():
+    return pd.DataFrame({"phase_id": ["b", "a"], "order": [2, 1], "name": ["Second", "First"],
+                         "start_date": pd.to_datetime(["2022-03-01", "2022-02-24"]),
+                         "end_date": pd.to_datetime(["2022-03-14", "2022-02-28"])})
+
+
+@pytest.fixture
+def events():
+    return pd.DataFrame({
+        "event_id": ["e1", "e2", "e3", "e4"],
+        "start_date": pd.to_datetime(["2022-02-24", "2022-02-27", "2022-02-28", "2022-03-10"]),
+        "event_type": pd.Categorical(["Battles", "Battles", "Strategic developments", "Battles"], categories=TYPES),
+        "place_id": ["x", "y", "x", "x"], "phase_id": ["a", "a", "a", "b"]})
+
+
+def test_weekly_counts_every_week_and_type(events):
+    w = counts.weekly(events, "2022-02-24", "2022-03-14")
+    assert list(w.columns) == TYPES
+    assert list(w.index) == list(pd.to_datetime(["2022-02-21", "2022-02-28", "2022-03-07", "2022-03-14"]))
+    assert w.loc["2022-02-21", "Battles"] == 2 and w.loc["2022-02-28", "Strategic developments"] == 1
+    assert w.to_numpy().sum() == len(events)
+
+
+def test_by_phase_in_order_with_rates(events, phases):
+    s = counts.by_phase(events, phases)
+    assert list(s["phase_id"]) == ["a", "b"]
+    first = s.iloc[0]
+    assert (first["days"], first["events"], first["places"], first["top_type"]) == (5, 3, 2, "Battles")
+    assert first["per_week"] == pytest.approx(3 / 5 * 7)
+    assert first["top_share"] == pytest.approx(2 / 3)
+
+
+def test_empty_phase_has_no_top_type(events, phases):
+    s = counts.by_phase(events[events["phase_id"] == "a"], phases)
+    assert s.iloc[1]["events"] == 0 and pd.isna(s.iloc[1]["top_type"])
+
+
+def test_type_shares_sum_to_one_and_zero_for_empty(events, phases):
+    shares = counts.type_shares(events, phases)
+    assert list(shares.index) == ["a", "b"]
+    assert shares.loc["a"].sum() == pytest.approx(1)
+    assert counts.type_shares(events[events["phase_id"] == "a"], phases).loc["b"].sum() == 0

@@ -1,0 +1,77 @@
+"""kharkiv.territory: which recaptures count as settlements retaken, their distances, and the pace."""
+import math
+
+import pandas as pd
+import pytest
+
+from kharkiv import geo, territory
+
+PLACES = [  # place_id, kind, lat, lon, coord_precision
+    ("kharkiv", "city", 50.00544, 36.23163, "exact"),
+    ("near", "village", 50.14, 36.28, "exact"),
+    ("far", "town", 50.08, 36.79, "approximate"),
+    ("nowhere", "village", None, None, "none"),
+    ("oblast", "oblast", None, None, "none"),
+]
+EVENTS = [  # event_id, date, sub_event_type, place_id
+    ("e1", "2022-04-29", "Government regains territory", "near"),
+    ("e2", "2022-05-02", "Government regains territory", "far"),
+    ("e3", "2022-05-06", "Government regains territory", "near"),      # retaken again: counted once
+    ("e4", "2022-05-07", "Government regains territory", "nowhere"),
+    ("e5", "2022-05-07", "Government regains territory", "kharkiv"),   # the centre itself: unplaced
+    ("e6", "2022-05-10", "Government regains territory", "oblast"),    # an area: unplaced
+    ("e7", "2022-05-08", "Armed clash", "far"),                        # not a recapture
+    ("e8", "2022-09-09", "Government regains territory", "far"),       # outside the window
+]
+
+
+@pytest.fixture
+def t():
+    places = pd.DataFrame(PLACES, columns=["place_id", "kind", "lat", "lon", "coord_precision"])
+    places = places.assign(name=places["place_id"].str.title(), within=None,
+                           lat=places["lat"].astype("Float64"), lon=places["lon"].astype("Float64"))
+    events = pd.DataFrame(EVENTS, columns=["event_id", "start_date", "sub_event_type", "place_id"])
+    events = events.assign(start_date=pd.to_datetime(events["start_date"]), claimant_id="c")
+    return {"places": places, "events": events,
+            "claimants": pd.DataFrame({"claimant_id": ["c"], "name": ["C"], "side": ["Ukrainian"]}),
+            "event_sources": pd.DataFrame({"event_id": events["event_id"], "source_id": "s000", "weak_sourcing": None}),
+            "phases": pd.DataFrame({"phase_id": ["p"], "order": [1], "start_date": pd.to_datetime(["2022-02-24"]),
+                                    "end_date": pd.to_datetime(["2022-09-11"])})}
+
+
+def test_centre_is_the_place_coordinate(t):
+    assert territory.centre(t) == (50.00544, 36.23163)
+
+
+def test_retaken_keeps_recaptures_of_named_settlements_in_the_window(t):
+    got = territory.retaken(t, "2022-04-21", "2022-05-31")
+    assert list(got["event_id"]) == ["e1", "e2", "e3", "e4"]
+
+
+def test_distances_are_from_the_centre_and_missing_without_coordinate(t):
+    got = territory.retaken(t, "2022-04-21", "2022-05-31").set_index("event_id")
+    expected = geo.haversine_km(50.00544, 36.23163, 50.08, 36.79)
+    assert got.loc["e2", "km_from_centre"] == pytest.approx(expected)
+    assert got.loc["e2", "km_to_border"] == pytest.approx(geo.km_to_border(50.08, 36.79))
+    assert math.isnan(got.loc["e4", "km_from_centre"]) and math.isnan(got.loc["e4", "km_to_border"])
+
+
+def test_unplaced_holds_what_retaken_leaves_out(t):
+    assert list(territory.unplaced(t, "2022-04-21", "2022-05-31")["event_id"]) == ["e5", "e6"]
+
+
+def test_first_retaken_counts_each_settlement_once_at_its_first_date(t):
+    first = territory.first_retaken(territory.retaken(t, "2022-04-21", "2022-05-31"))
+    assert list(first["place_id"]) == ["near", "far", "nowhere"]
+    assert first.set_index("place_id").loc["near", "event_id"] == "e1"
+
+
+def test_pace_counts_both_ends_of_the_span(t):
+    p = territory.pace(territory.first_retaken(territory.retaken(t, "2022-04-21", "2022-05-31")))
+    assert (p["n"], p["days"]) == (3, 9)  # 29 April to 7 May
+    assert p["per_week"] == pytest.approx(3 / 9 * 7)
+
+
+def test_pace_of_nothing_is_empty_not_an_error(t):
+    p = territory.pace(territory.retaken(t, "2022-06-01", "2022-06-30"))
+    assert p["n"] == 0 and p["days"] == 0 and math.isnan(p["per_week"])
