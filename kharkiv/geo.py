@@ -17,6 +17,7 @@ _UTM = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
 def _to_metres(geom):
     return shapely.transform(geom, lambda xy: np.column_stack(_UTM.transform(xy[:, 0], xy[:, 1])))
 EARTH_RADIUS_KM = 6371.0088
+KM_PER = {"km": 1.0, "miles": 1.609344}  # sources state distances in either; data keeps them as stated
 
 
 def haversine_km(lat1, lon1, lat2, lon2):
@@ -50,3 +51,8 @@ def add_distances(places: pd.DataFrame, centre: tuple[float, float]) -> pd.DataF
     out["km_from_centre"] = haversine_km(centre[0], centre[1], lat, lon)
     out["km_to_border"] = [km_to_border(a, b) for a, b in zip(lat, lon)]
     return out
+
+
+def stated_km(distances: pd.DataFrame) -> pd.Series:
+    """Distance statements (measure 'distance', unit km or miles) converted to km, for comparison only."""
+    return distances["value"].astype(float) * distances["unit"].astype(str).map(KM_PER)

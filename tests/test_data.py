@@ -72,3 +72,36 @@ def test_conflicting_reports_are_kept_apart():
     day = st[(st["measure"] == "killed") & (st["subject"] == "civilians")
              & (st["period_start"] == dt.datetime(2022, 2, 28)) & (st["period_end"] == dt.datetime(2022, 2, 28))]
     assert day["claimant_id"].nunique() >= 3
+
+
+NUMBER_WORDS = {0: ["no ", "none"], 1: ["one", "a ", "an "], 2: ["two", "both"], 3: ["three"], 4: ["four"],
+                5: ["five"], 6: ["six"], 7: ["seven"], 8: ["eight"], 9: ["nine"], 10: ["ten"], 11: ["eleven"],
+                12: ["twelve"], 25: ["one-quarter", "quarter"], 50: ["one-half", "half"], 46: ["forty-six"]}
+# Figures the excerpt implies without writing a number, with the reason.
+IMPLIED = {"n0047": "one named commander reported killed"}
+
+
+def _figure_forms(v: float) -> list[str]:
+    if not v.is_integer():
+        return [f"{v:g}"]
+    forms = [f"{v:,.0f}", f"{v:.0f}"]
+    if v >= 1e6:
+        forms.append(f"{v / 1e6:g} million")
+    return forms
+
+
+def test_every_statement_value_stands_in_its_evidence():
+    # A figure is recorded as stated: the excerpt must carry it, as digits, in millions, or as a word.
+    import re
+    st = validate_and_load(seeds=False)["statements"]
+    missing = []
+    for r in st.itertuples():
+        for v in (r.value, r.value_high):
+            if pd.isna(v) or r.statement_id in IMPLIED:
+                continue
+            v, text = float(v), r.evidence.lower()
+            digits = any(re.search(rf"(?<![\d,.]){re.escape(f)}(?!\d)", text) for f in _figure_forms(v))
+            words = v.is_integer() and any(w in text for w in NUMBER_WORDS.get(int(v), []))
+            if not (digits or words or (v == 1e6 and "one million" in text)):
+                missing.append(f"{r.statement_id}: {v:g} not in {r.evidence[:80]!r}")
+    assert not missing, "\n".join(missing)
