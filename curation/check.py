@@ -5,13 +5,13 @@ Merges data/*.csv with the staging files (events, event_sources, statements, pla
 validates the whole package with frictionless, and checks every evidence excerpt against its source text
 (whitespace runs collapsed to one space; otherwise exact, case and quotes included).
 """
-import csv, json, re, shutil, sys, tempfile
+import csv, json, shutil, sys, tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from kharkiv.evidence import normalise as norm  # noqa: E402  (the same rule the tests apply)
 SEEDS = ROOT.parent / "shared" / "seeds"
-
-def norm(s): return re.sub(r"\s+", " ", s).strip()
 
 def main(stage):
     stage = Path(stage)
