@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 JB     := $(VENV)/bin/jupyter-book
 
-.PHONY: setup notebooks html book test serve bench clean
+.PHONY: setup notebooks html book lint test serve bench clean
 
 # Re-installs only when the pins or the package metadata change.
 $(STAMP): requirements.txt pyproject.toml
@@ -26,8 +26,13 @@ html: setup
 book: notebooks html
 	@echo "The book is in _build/html/index.html (make serve to read it)."
 
+# ruff lints and checks the format of the package, scripts, tests and notebooks (config in pyproject.toml).
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
 # Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests.
-test: html
+test: lint html
 	$(PY) -m pytest --nbval tests notebooks
 
 serve: setup

@@ -5,48 +5,76 @@ Merges data/*.csv with the staging files (events, event_sources, statements, pla
 validates the whole package with frictionless, and checks every evidence excerpt against its source text
 (whitespace runs collapsed to one space; otherwise exact, case and quotes included).
 """
-import csv, json, shutil, sys, tempfile
+
+import csv
+import json
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from kharkiv.evidence import normalise as norm  # noqa: E402  (the same rule the tests apply)
+
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def read_rows(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
 
 def main(stage):
     stage = Path(stage)
     tmp = Path(tempfile.mkdtemp())
-    for p in (ROOT / "data").glob("*.csv"): shutil.copy(p, tmp / p.name)
+    for p in (ROOT / "data").glob("*.csv"):
+        shutil.copy(p, tmp / p.name)
     shutil.copy(ROOT / "data" / "datapackage.json", tmp / "datapackage.json")
-    for name, target in [("events", "events"), ("event_sources", "event_sources"), ("statements", "statements"),
-                         ("places_new", "places"), ("claimants_new", "claimants")]:
+    for name, target in [
+        ("events", "events"),
+        ("event_sources", "event_sources"),
+        ("statements", "statements"),
+        ("places_new", "places"),
+        ("claimants_new", "claimants"),
+    ]:
         f = stage / f"{name}.csv"
-        if not f.exists(): continue
-        rows = list(csv.DictReader(open(f, encoding="utf-8")))
+        if not f.exists():
+            continue
+        rows = read_rows(f)
         dest = tmp / f"{target}.csv"
-        pkg = json.load(open(tmp / "datapackage.json"))
+        pkg = json.loads((tmp / "datapackage.json").read_text(encoding="utf-8"))
         fields = [x["name"] for r in pkg["resources"] if r["name"] == target for x in r["schema"]["fields"]]
-        old = list(csv.DictReader(open(dest, encoding="utf-8"))) if dest.exists() else []
+        old = read_rows(dest) if dest.exists() else []
         with open(dest, "w", newline="", encoding="utf-8") as fh:
-            w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n"); w.writeheader(); w.writerows(old + rows)
+            w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+            w.writeheader()
+            w.writerows(old + rows)
     from frictionless import Package
+
     report = Package(str(tmp / "datapackage.json")).validate()
     bad = 0
     for task in report.tasks:
         for err in task.errors[:50]:
-            bad += 1; print(f"{task.name}: {err.message}")
-    sources = {r["source_id"]: norm((SEEDS / r["file"]).read_text(encoding="utf-8"))
-               for r in csv.DictReader(open(tmp / "sources.csv", encoding="utf-8"))}
+            bad += 1
+            print(f"{task.name}: {err.message}")
+    sources = {
+        r["source_id"]: norm((SEEDS / r["file"]).read_text(encoding="utf-8"))
+        for r in read_rows(tmp / "sources.csv")
+    }
     for table in ("event_sources", "statements"):
-        for i, r in enumerate(csv.DictReader(open(tmp / f"{table}.csv", encoding="utf-8")), start=2):
+        for i, r in enumerate(read_rows(tmp / f"{table}.csv"), start=2):
             if norm(r["evidence"]) not in sources.get(r["source_id"], ""):
-                bad += 1; print(f"{table}.csv row {i}: evidence not found in {r['source_id']}: {r['evidence'][:80]!r}")
-    ev = {r["event_id"] for r in csv.DictReader(open(tmp / "events.csv", encoding="utf-8"))}
-    es = {r["event_id"] for r in csv.DictReader(open(tmp / "event_sources.csv", encoding="utf-8"))}
+                bad += 1
+                print(f"{table}.csv row {i}: evidence not found in {r['source_id']}: {r['evidence'][:80]!r}")
+    ev = {r["event_id"] for r in read_rows(tmp / "events.csv")}
+    es = {r["event_id"] for r in read_rows(tmp / "event_sources.csv")}
     for e in sorted(ev - es):
-        bad += 1; print(f"event {e} has no row in event_sources")
+        bad += 1
+        print(f"event {e} has no row in event_sources")
     print("OK" if not bad else f"{bad} problem(s)")
     return 1 if bad else 0
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1]))

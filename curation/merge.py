@@ -4,6 +4,7 @@ Usage: .venv/bin/python curation/merge.py curation/<name> [...]
 Rows are appended; places_new/claimants_new rows whose id already exists are reported and skipped only
 when identical in name, otherwise the merge stops. phases.csv, if present, replaces data/phases.csv.
 """
+
 import csv
 import json
 import sys
@@ -11,10 +12,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-TARGETS = {"events": "events", "event_sources": "event_sources", "statements": "statements",
-           "places_new": "places", "claimants_new": "claimants"}
-KEYS = {"events": ["event_id"], "event_sources": ["event_id", "source_id"], "statements": ["statement_id"],
-        "places": ["place_id"], "claimants": ["claimant_id"]}
+TARGETS = {
+    "events": "events",
+    "event_sources": "event_sources",
+    "statements": "statements",
+    "places_new": "places",
+    "claimants_new": "claimants",
+}
+KEYS = {
+    "events": ["event_id"],
+    "event_sources": ["event_id", "source_id"],
+    "statements": ["statement_id"],
+    "places": ["place_id"],
+    "claimants": ["claimant_id"],
+}
 
 
 def fields(table):
@@ -51,7 +62,9 @@ def merge(stage: Path):
                 sys.exit(f"{stage.name}: duplicate {table} key {key}")
             seen[key] = r
             rows.append(r)
-        write(table, sorted(rows, key=lambda r: tuple(r[k] for k in KEYS[table])) if table != "places" else rows)
+        write(
+            table, sorted(rows, key=lambda r: tuple(r[k] for k in KEYS[table])) if table != "places" else rows
+        )
     if (stage / "phases.csv").exists():
         write("phases", read(stage / "phases.csv"))
 

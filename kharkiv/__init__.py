@@ -1,4 +1,5 @@
 """Helpers for the Battle of Kharkiv book: load the curated data, check it, and draw it consistently."""
+
 from .errors import DataError
 from .load import load_table, load_tables
 

@@ -1,4 +1,5 @@
 """Parse and check one CSV cell against its Table Schema field."""
+
 import datetime as dt
 import re
 
@@ -28,8 +29,13 @@ def parse(field: dict, raw: str):
             values.update({v: False for v in field.get("falseValues", ["false"])})
             return values[raw]
     except (ValueError, KeyError):
-        expected = {"date": "an ISO date (YYYY-MM-DD)", "integer": "an integer", "number": "a number",
-                    "boolean": "one of " + ", ".join(field.get("trueValues", ["true"]) + field.get("falseValues", ["false"]))}
+        expected = {
+            "date": "an ISO date (YYYY-MM-DD)",
+            "integer": "an integer",
+            "number": "a number",
+            "boolean": "one of "
+            + ", ".join(field.get("trueValues", ["true"]) + field.get("falseValues", ["false"])),
+        }
         raise CellError(f"type {kind}", f"{raw!r} is not {expected[kind]}") from None
     return raw
 

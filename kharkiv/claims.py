@@ -1,5 +1,6 @@
 """Claims side by side: how a figure reads, who gives it, where counts of the same thing diverge, and which
 outlets a source document cites. Pure functions of the joined views (kharkiv.views); nothing is averaged."""
+
 import re
 
 import pandas as pd
@@ -11,8 +12,13 @@ from .wording import figure_text, number, who  # noqa: F401  (re-exported for ch
 SIDES = schema.enum("claimants", "side")
 VERIFICATION = schema.enum("statements", "verification")
 # Okabe–Ito colours; side colours stay reserved for sides.
-VERIFICATION_COLOURS = {"reported": "#56B4E9", "claimed": "#E69F00", "corroborated": "#009E73",
-                        "disputed": "#CC79A7", "refuted": "#000000"}
+VERIFICATION_COLOURS = {
+    "reported": "#56B4E9",
+    "claimed": "#E69F00",
+    "corroborated": "#009E73",
+    "disputed": "#CC79A7",
+    "refuted": "#000000",
+}
 MILITARY = ["russian military", "ukrainian military", "foreign fighters"]
 # What counts the same thing: a figure is compared only with figures that share all of these.
 SAME_THING = ["measure", "subject", "unit", "place_id", "unit_name", "period_start", "period_end"]
@@ -23,17 +29,24 @@ def period_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
     """'28 Feb 2022' or '24 Feb – 31 May 2022'."""
     if start == end:
         return f"{start:%-d %b %Y}"
-    return f"{start:%-d %b} – {end:%-d %b %Y}" if start.year == end.year else f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+    return (
+        f"{start:%-d %b} – {end:%-d %b %Y}"
+        if start.year == end.year
+        else f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+    )
 
 
 def with_figures(st: pd.DataFrame) -> pd.DataFrame:
     """Statements (views.statements) plus figure (text), who (claimant and side), low and high (numbers)."""
     out = st.copy()
-    out["figure"] = [figure_text(v, h, q) for v, h, q in zip(out["value"], out["value_high"], out["qualifier"])]
-    out["who"] = [who(c, s) for c, s in zip(out["claimant"], out["claimant_side"])]
+    out["figure"] = [
+        figure_text(v, h, q)
+        for v, h, q in zip(out["value"], out["value_high"], out["qualifier"], strict=False)
+    ]
+    out["who"] = [who(c, s) for c, s in zip(out["claimant"], out["claimant_side"], strict=False)]
     out["low"] = out["value"].astype("Float64")
     out["high"] = out["value_high"].fillna(out["value"]).astype("Float64")
-    out["period"] = [period_text(a, b) for a, b in zip(out["period_start"], out["period_end"])]
+    out["period"] = [period_text(a, b) for a, b in zip(out["period_start"], out["period_end"], strict=False)]
     return out
 
 
@@ -54,11 +67,19 @@ def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 
         low, high = g["low"].min(), g["high"].max()
         compared = g["low"].notna().sum() >= 2
         ratio = high / low if compared and pd.notna(low) and low > 0 else pd.NA
-        rows.append({**dict(zip(keys, key)), "reports": len(g), "claimants": g["claimant_id"].nunique(),
-                     "figures": "; ".join(f"{w}: {x}" for w, x in zip(g["who"], g["figure"])),
-                     "low": low, "high": high, "ratio": ratio,
-                     "statement_ids": "; ".join(sorted(g["statement_id"]))})
-    cols = keys + ["reports", "claimants", "figures", "low", "high", "ratio", "statement_ids"]
+        rows.append(
+            {
+                **dict(zip(keys, key, strict=False)),
+                "reports": len(g),
+                "claimants": g["claimant_id"].nunique(),
+                "figures": "; ".join(f"{w}: {x}" for w, x in zip(g["who"], g["figure"], strict=False)),
+                "low": low,
+                "high": high,
+                "ratio": ratio,
+                "statement_ids": "; ".join(sorted(g["statement_id"])),
+            }
+        )
+    cols = [*keys, "reports", "claimants", "figures", "low", "high", "ratio", "statement_ids"]
     out = pd.DataFrame(rows, columns=cols)
     for k in ("period_start", "period_end"):
         if k in out:
@@ -77,7 +98,7 @@ def split_citations(text) -> list[str]:
     for i, ch in enumerate(text):
         depth += (ch == "(") - (ch == ")") if not quoted else 0
         quoted ^= ch == '"'
-        if ch == ";" and depth == 0 and not quoted and text[i + 1:i + 2] in (" ", ""):
+        if ch == ";" and depth == 0 and not quoted and text[i + 1 : i + 2] in (" ", ""):
             parts.append(cur)
             cur = ""
         else:
@@ -100,7 +121,7 @@ def outlet_and_date(entry: str) -> tuple[str, str]:
         head += ch if depth == 0 and ch != ")" else ""
     head = re.sub(r"\s+", " ", head).strip(" ,")
     m = _DATE.search(head)
-    return (head[:m.start()].strip(), m.group(1)) if m else (head, "")
+    return (head[: m.start()].strip(), m.group(1)) if m else (head, "")
 
 
 def _date_key(text: str) -> tuple:
@@ -127,7 +148,11 @@ def cited_outlets(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     counts = per_row.pivot_table(index="outlet", columns="table", values="row", aggfunc="size", fill_value=0)
     counts = counts.reindex(columns=list(tables), fill_value=0).add_prefix("rows in ")
     counts["rows"] = counts.sum(axis=1)
-    dates = long[long["date"] != ""].groupby("outlet")["date"].agg(lambda s: "; ".join(sorted(set(s), key=_date_key)))
+    dates = (
+        long[long["date"] != ""]
+        .groupby("outlet")["date"]
+        .agg(lambda s: "; ".join(sorted(set(s), key=_date_key)))
+    )
     out = counts.join(dates.rename("dates cited")).reset_index()
     out["dates cited"] = out["dates cited"].fillna("")
     return out[cols].sort_values(["rows", "outlet"], ascending=[False, True]).reset_index(drop=True)
@@ -143,28 +168,38 @@ def claimant_styles(df: pd.DataFrame) -> dict[str, dict]:
     people = df[["who", "claimant", "claimant_side"]].drop_duplicates("who").astype(str)
     people["order"] = people["claimant_side"].map({s: i for i, s in enumerate(SIDES)})
     people = people.sort_values(["order", "claimant"])
-    return {w: {"color": style.SIDE_COLOURS[s], "marker": MARKERS[i % len(MARKERS)]}
-            for i, (w, s) in enumerate(zip(people["who"], people["claimant_side"]))}
+    return {
+        w: {"color": style.SIDE_COLOURS[s], "marker": MARKERS[i % len(MARKERS)]}
+        for i, (w, s) in enumerate(zip(people["who"], people["claimant_side"], strict=False))
+    }
 
 
 def claimant_handles(styles: dict[str, dict], size: float = 7) -> list[Line2D]:
     """Legend entries 'Claimant (side)' with the marker and colour used in the chart."""
-    return [Line2D([], [], linestyle="", marker=s["marker"], color=s["color"], markersize=size, label=plain(w))
-            for w, s in styles.items()]
+    return [
+        Line2D([], [], linestyle="", marker=s["marker"], color=s["color"], markersize=size, label=plain(w))
+        for w, s in styles.items()
+    ]
 
 
 def pack(starts: list, ends: list) -> list[int]:
     """Greedy interval packing (inputs sorted by start): each interval goes on the lowest row that is free by then."""
     last, rows = [], []
-    for start, end in zip(starts, ends):
+    for start, end in zip(starts, ends, strict=False):
         row = next((i for i, e in enumerate(last) if e < start), len(last))
-        last[row:row + 1] = [end]
+        last[row : row + 1] = [end]
         rows.append(row)
     return rows
 
 
-def plot_lanes(ax, df: pd.DataFrame, styles: dict[str, dict], categories: list[str], hollow: tuple = (),
-               days_per_char: float = 1.7) -> float:
+def plot_lanes(
+    ax,
+    df: pd.DataFrame,
+    styles: dict[str, dict],
+    categories: list[str],
+    hollow: tuple = (),
+    days_per_char: float = 1.7,
+) -> float:
     """One lane per category (df['measure']): each figure (with_figures rows) is a line over the period it covers,
     a marker at its end and its figure as text. Figures that would overlap take separate rows of their lane.
     Rows whose subject is in hollow get hollow markers. Returns the height used, in rows."""
@@ -176,13 +211,30 @@ def plot_lanes(ax, df: pd.DataFrame, styles: dict[str, dict], categories: list[s
         ends = d["period_end"] + day
         reach = ends + pd.to_timedelta(d["figure"].str.len() * days_per_char + 4, unit="D")
         rows = pack(list(d["period_start"]), list(reach))
-        for r, row, end in zip(d.itertuples(), rows, ends):
+        for r, row, end in zip(d.itertuples(), rows, ends, strict=False):
             s, yy = styles[r.who], y + row
-            ax.plot([r.period_start, end], [yy, yy], color=s["color"], lw=2, alpha=0.55, solid_capstyle="butt")
-            ax.plot([end], [yy], linestyle="", marker=s["marker"], markersize=6.5, markeredgewidth=1.3, zorder=3,
-                    markerfacecolor="white" if r.subject in hollow else s["color"], markeredgecolor=s["color"])
-            ax.annotate(plain(r.figure), (end, yy), xytext=(6, 0), textcoords="offset points", va="center",
-                        fontsize=7.5)
+            ax.plot(
+                [r.period_start, end], [yy, yy], color=s["color"], lw=2, alpha=0.55, solid_capstyle="butt"
+            )
+            ax.plot(
+                [end],
+                [yy],
+                linestyle="",
+                marker=s["marker"],
+                markersize=6.5,
+                markeredgewidth=1.3,
+                zorder=3,
+                markerfacecolor="white" if r.subject in hollow else s["color"],
+                markeredgecolor=s["color"],
+            )
+            ax.annotate(
+                plain(r.figure),
+                (end, yy),
+                xytext=(6, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7.5,
+            )
         ticks.append((y + max(rows) / 2, cat))
         y += max(rows) + 1.8
         ax.axhline(y - 0.9, color="#DDDDDD", lw=0.6, zorder=0)
@@ -198,5 +250,13 @@ def legend_below(fig, handles: list, ncol: int = 2, title: str | None = None) ->
     h = fig.get_figheight()
     rows = -(-len(handles) // ncol) + (1 if title else 0)
     fig.subplots_adjust(bottom=(0.95 + 0.19 * rows) / h)
-    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.28 / h), ncol=ncol, fontsize=8,
-               title=title, title_fontsize=8, alignment="left")
+    fig.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.01, 0.28 / h),
+        ncol=ncol,
+        fontsize=8,
+        title=title,
+        title_fontsize=8,
+        alignment="left",
+    )

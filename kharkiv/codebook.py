@@ -1,4 +1,5 @@
 """The codebook, rendered from data/datapackage.json and the loaded tables (never written by hand)."""
+
 import pandas as pd
 
 from . import schema
@@ -18,20 +19,27 @@ def _allowed(field: dict) -> str:
 
 def field_table(resource: dict, df: pd.DataFrame) -> pd.DataFrame:
     """One row per field: type, whether required or unique, allowed values, how many rows fill it."""
-    fks = {f: fk["reference"] for fk in resource["schema"].get("foreignKeys", [])
-           for f in ([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])}
+    fks = {
+        f: fk["reference"]
+        for fk in resource["schema"].get("foreignKeys", [])
+        for f in ([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])
+    }
     rows = []
     for f in schema.fields(resource):
         c = f.get("constraints", {})
         ref = fks.get(f["name"])
-        rows.append({
-            "field": f["name"], "type": f.get("type", "string"),
-            "required": "yes" if c.get("required") else "",
-            "unique": "yes" if c.get("unique") else "",
-            "allowed values": _allowed(f) + (f"; refers to {ref['resource']}.{ref['fields']}" if ref else ""),
-            "filled": int(df[f["name"]].notna().sum()),
-            "description": f.get("description", ""),
-        })
+        rows.append(
+            {
+                "field": f["name"],
+                "type": f.get("type", "string"),
+                "required": "yes" if c.get("required") else "",
+                "unique": "yes" if c.get("unique") else "",
+                "allowed values": _allowed(f)
+                + (f"; refers to {ref['resource']}.{ref['fields']}" if ref else ""),
+                "filled": int(df[f["name"]].notna().sum()),
+                "description": f.get("description", ""),
+            }
+        )
     return pd.DataFrame(rows)
 
 

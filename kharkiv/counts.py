@@ -1,4 +1,5 @@
 """Counts of events over time and by phase (every event counted once, on its start date)."""
+
 import pandas as pd
 
 DAYS_PER_WEEK = 7
@@ -11,8 +12,11 @@ def types(events: pd.DataFrame) -> list[str]:
 
 def weekly(events: pd.DataFrame, start, end) -> pd.DataFrame:
     """Events per week (weeks begin on Monday) and event type, from the week of start to the week of end."""
-    weeks = pd.date_range(pd.Timestamp(start).to_period("W-SUN").start_time,
-                          pd.Timestamp(end).to_period("W-SUN").start_time, freq="7D")
+    weeks = pd.date_range(
+        pd.Timestamp(start).to_period("W-SUN").start_time,
+        pd.Timestamp(end).to_period("W-SUN").start_time,
+        freq="7D",
+    )
     week = events["start_date"].dt.to_period("W-SUN").dt.start_time
     table = pd.crosstab(week, events["event_type"], dropna=False)
     return table.reindex(index=weeks, columns=types(events), fill_value=0).fillna(0).astype(int)
@@ -26,10 +30,21 @@ def by_phase(events: pd.DataFrame, phases: pd.DataFrame) -> pd.DataFrame:
         days = (p.end_date - p.start_date).days + 1
         counts = inside["event_type"].value_counts().reindex(types(events), fill_value=0)
         top = counts.idxmax() if len(inside) else None
-        rows.append({"phase_id": p.phase_id, "order": int(p.order), "name": p.name, "start_date": p.start_date,
-                     "end_date": p.end_date, "days": days, "events": len(inside),
-                     "per_week": len(inside) / days * DAYS_PER_WEEK, "places": inside["place_id"].nunique(),
-                     "top_type": top, "top_share": counts.max() / len(inside) if len(inside) else float("nan")})
+        rows.append(
+            {
+                "phase_id": p.phase_id,
+                "order": int(p.order),
+                "name": p.name,
+                "start_date": p.start_date,
+                "end_date": p.end_date,
+                "days": days,
+                "events": len(inside),
+                "per_week": len(inside) / days * DAYS_PER_WEEK,
+                "places": inside["place_id"].nunique(),
+                "top_type": top,
+                "top_share": counts.max() / len(inside) if len(inside) else float("nan"),
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -1,12 +1,17 @@
 """Check that every evidence excerpt stands verbatim in its source document."""
+
 import re
 from pathlib import Path
 
 from .errors import DataError
 
 # Evidence columns per table: (table, evidence column, source column)
-EVIDENCE = [("event_sources", "evidence", "source_id"), ("statements", "evidence", "source_id"),
-            ("phases", "start_evidence", "start_source_id"), ("phases", "end_evidence", "end_source_id")]
+EVIDENCE = [
+    ("event_sources", "evidence", "source_id"),
+    ("statements", "evidence", "source_id"),
+    ("phases", "start_evidence", "start_source_id"),
+    ("phases", "end_evidence", "end_source_id"),
+]
 
 
 def normalise(text: str) -> str:
@@ -29,8 +34,13 @@ def check_evidence(typed: dict[str, list[dict]], seeds: Path) -> None:
     for table, col, src in EVIDENCE:
         for i, row in enumerate(typed[table], start=1):
             if normalise(row[col]) not in texts[row[src]]:
-                raise DataError(f"data/{table}.csv", i, col, "evidence in source",
-                                f"{row[col][:60]!r}... is not found verbatim in {row[src]} ({seeds.name}/{_file(typed, row[src])})")
+                raise DataError(
+                    f"data/{table}.csv",
+                    i,
+                    col,
+                    "evidence in source",
+                    f"{row[col][:60]!r}... is not found verbatim in {row[src]} ({seeds.name}/{_file(typed, row[src])})",
+                )
 
 
 def _file(typed, source_id):

@@ -1,4 +1,5 @@
 """Whether a notebook's stored outputs were computed from the current data and package."""
+
 import hashlib
 import json
 from pathlib import Path

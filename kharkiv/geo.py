@@ -1,11 +1,12 @@
 """Distances and base-map layers from the geodata copied into data/geo."""
+
 import json
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from pyproj import Transformer
 import shapely
+from pyproj import Transformer
 from shapely.geometry import Point, shape
 
 from .paths import GEO
@@ -16,6 +17,8 @@ _UTM = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
 
 def _to_metres(geom):
     return shapely.transform(geom, lambda xy: np.column_stack(_UTM.transform(xy[:, 0], xy[:, 1])))
+
+
 EARTH_RADIUS_KM = 6371.0088
 KM_PER = {"km": 1.0, "miles": 1.609344}  # sources state distances in either; data keeps them as stated
 
@@ -49,7 +52,7 @@ def add_distances(places: pd.DataFrame, centre: tuple[float, float]) -> pd.DataF
     out = places.copy()
     lat, lon = out["lat"].astype(float), out["lon"].astype(float)
     out["km_from_centre"] = haversine_km(centre[0], centre[1], lat, lon)
-    out["km_to_border"] = [km_to_border(a, b) for a, b in zip(lat, lon)]
+    out["km_to_border"] = [km_to_border(a, b) for a, b in zip(lat, lon, strict=False)]
     return out
 
 

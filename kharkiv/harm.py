@@ -3,6 +3,7 @@
 Pure functions of the joined views (kharkiv.views.events / views.statements). Nothing is summed across
 claimants and nothing is averaged: every row stays one report by one claimant.
 """
+
 import re
 
 import pandas as pd
@@ -13,7 +14,12 @@ CITY = "kharkiv"
 CIVILIAN = ("civilians", "residents", "foreign nationals")  # the source says these people were civilians
 UNSTATED = ("people",)  # the source counts people without saying whether they were civilians
 TOLL_MEASURES = ("killed", "wounded")
-DAMAGE_MEASURES = ("buildings damaged", "buildings destroyed", "buildings damaged or destroyed", "homes damaged")
+DAMAGE_MEASURES = (
+    "buildings damaged",
+    "buildings destroyed",
+    "buildings damaged or destroyed",
+    "homes damaged",
+)
 DISPLACEMENT_MEASURES = ("evacuated", "residents left", "population")
 STRIKE_COUNT_MEASURES = ("shelling incidents", "locations struck")
 STRIKE_TYPES = ("Explosions/Remote violence", "Violence against civilians")
@@ -22,13 +28,18 @@ RIGHTS_GROUPS = ("Human Rights Watch", "Amnesty International")
 NOT_STATED = "not stated"
 WORD_QUALIFIERS = ("dozens", "hundreds", "several", "numerous")
 # Words by which a summary singles out one person: an age, or what the person was.
-_PERSON = re.compile(r"\b\d+-year-old\b|\b(?:a|an|one)\s+(?:\w+\s+){0,3}(?:student|volunteer|survivor|boy|girl|"
-                     r"pensioner|monitor|member|journalist|doctor|priest|teacher)\b", re.IGNORECASE)
+_PERSON = re.compile(
+    r"\b\d+-year-old\b|\b(?:a|an|one)\s+(?:\w+\s+){0,3}(?:student|volunteer|survivor|boy|girl|"
+    r"pensioner|monitor|member|journalist|doctor|priest|teacher)\b",
+    re.IGNORECASE,
+)
 
 
 def attributed(claimant, side) -> str:
     """'Oleh Synyehubov (Ukrainian)'; 'none named (stated without attribution)' when unattributed."""
-    return "none named (stated without attribution)" if str(side) == "unattributed" else f"{claimant} ({side})"
+    return (
+        "none named (stated without attribution)" if str(side) == "unattributed" else f"{claimant} ({side})"
+    )
 
 
 def figure(value, value_high, qualifier) -> str:
@@ -39,10 +50,14 @@ def figure(value, value_high, qualifier) -> str:
 def with_figures(st: pd.DataFrame) -> pd.DataFrame:
     """Statements plus figure (text), who (claimant and side), period (text), low and high (numbers)."""
     return st.assign(
-        figure=[figure(v, h, q) for v, h, q in zip(st["value"], st["value_high"], st["qualifier"])],
-        who=[who(c, s) for c, s in zip(st["claimant"], st["claimant_side"])],
-        period=[period(a, b) for a, b in zip(st["period_start"], st["period_end"])],
-        low=st["value"].astype("Float64"), high=st["value_high"].fillna(st["value"]).astype("Float64"))
+        figure=[
+            figure(v, h, q) for v, h, q in zip(st["value"], st["value_high"], st["qualifier"], strict=False)
+        ],
+        who=[who(c, s) for c, s in zip(st["claimant"], st["claimant_side"], strict=False)],
+        period=[period(a, b) for a, b in zip(st["period_start"], st["period_end"], strict=False)],
+        low=st["value"].astype("Float64"),
+        high=st["value_high"].fillna(st["value"]).astype("Float64"),
+    )
 
 
 def city_place_ids(places: pd.DataFrame, city: str = CITY) -> list[str]:
@@ -64,8 +79,11 @@ def is_cumulative(st: pd.DataFrame, war_start) -> pd.Series:
 
 def status(subjects: pd.Series) -> pd.Series:
     """'civilians' where the source says so, 'status not stated' for counts of people."""
-    return pd.Series(["civilians" if s in CIVILIAN else "status not stated" for s in subjects.astype(str)],
-                     index=subjects.index, dtype="string")
+    return pd.Series(
+        ["civilians" if s in CIVILIAN else "status not stated" for s in subjects.astype(str)],
+        index=subjects.index,
+        dtype="string",
+    )
 
 
 def tolls(statements: pd.DataFrame, places: pd.DataFrame, war_start, city: str = CITY) -> pd.DataFrame:
@@ -73,16 +91,23 @@ def tolls(statements: pd.DataFrame, places: pd.DataFrame, war_start, city: str =
 
     Adds with_figures columns (figure, who, low, high, period), status and cumulative.
     """
-    s = statements[statements["measure"].isin(TOLL_MEASURES) & statements["subject"].isin(CIVILIAN + UNSTATED)
-                   & (statements["verification"] != "refuted")]
+    s = statements[
+        statements["measure"].isin(TOLL_MEASURES)
+        & statements["subject"].isin(CIVILIAN + UNSTATED)
+        & (statements["verification"] != "refuted")
+    ]
     out = with_figures(in_city(s, places, city))
     return out.assign(status=status(out["subject"]), cumulative=is_cumulative(out, war_start))
 
 
 def largest_cumulative(tolls_: pd.DataFrame, measure: str = "killed") -> pd.Series | None:
     """The largest numeric running total of civilians (status 'civilians'); ties: the later period, then statement_id."""
-    c = tolls_[tolls_["cumulative"] & (tolls_["measure"] == measure) & (tolls_["status"] == "civilians")
-               & tolls_["value"].notna()]
+    c = tolls_[
+        tolls_["cumulative"]
+        & (tolls_["measure"] == measure)
+        & (tolls_["status"] == "civilians")
+        & tolls_["value"].notna()
+    ]
     if c.empty:
         return None
     return c.sort_values(["value", "period_end", "statement_id"], ascending=[False, False, True]).iloc[0]
@@ -98,20 +123,43 @@ def conflicts(tolls_: pd.DataFrame, min_claimants: int = 2) -> pd.DataFrame:
     so that separate incidents of one day are not set against each other. Word figures are listed, not ranged."""
     keyed = tolls_.assign(strike=strike_key(tolls_))
     rows = []
-    for key, g in keyed.groupby(["measure", "period_start", "period_end", "strike"], observed=True, sort=True):
+    for key, g in keyed.groupby(
+        ["measure", "period_start", "period_end", "strike"], observed=True, sort=True
+    ):
         if g["claimant_id"].nunique() < min_claimants:
             continue
         g = g.sort_values(["high", "claimant", "statement_id"], na_position="first")
-        rows.append(dict(zip(["measure", "period_start", "period_end", "strike"], key), reports=len(g),
-                         claimants=g["claimant_id"].nunique(), low=g["low"].min(), high=g["high"].max(),
-                         figures="; ".join(f"{w}: {f} [{d}]" for w, f, d in zip(g["who"], g["figure"], g["source_id"])),
-                         statement_ids="; ".join(sorted(g["statement_id"].astype(str)))))
-    cols = ["measure", "period_start", "period_end", "strike", "reports", "claimants", "low", "high", "figures",
-            "statement_ids"]
+        rows.append(
+            dict(
+                zip(["measure", "period_start", "period_end", "strike"], key, strict=False),
+                reports=len(g),
+                claimants=g["claimant_id"].nunique(),
+                low=g["low"].min(),
+                high=g["high"].max(),
+                figures="; ".join(
+                    f"{w}: {f} [{d}]" for w, f, d in zip(g["who"], g["figure"], g["source_id"], strict=False)
+                ),
+                statement_ids="; ".join(sorted(g["statement_id"].astype(str))),
+            )
+        )
+    cols = [
+        "measure",
+        "period_start",
+        "period_end",
+        "strike",
+        "reports",
+        "claimants",
+        "low",
+        "high",
+        "figures",
+        "statement_ids",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
-def by_measure(statements: pd.DataFrame, places: pd.DataFrame, measures, subjects=None, city: str = CITY) -> pd.DataFrame:
+def by_measure(
+    statements: pd.DataFrame, places: pd.DataFrame, measures, subjects=None, city: str = CITY
+) -> pd.DataFrame:
     """City statements of the given measures (and subjects, if given), with with_figures columns; refuted left out."""
     s = statements[statements["measure"].isin(measures) & (statements["verification"] != "refuted")]
     if subjects is not None:
@@ -142,7 +190,9 @@ def weapon_target(strikes_: pd.DataFrame) -> pd.DataFrame:
     w = strikes_["weapon"].astype("object").fillna(NOT_STATED).rename("weapon")
     t = strikes_["target"].astype("object").fillna(NOT_STATED).rename("target")
     table = pd.crosstab(w, t) if len(strikes_) else pd.DataFrame()
-    return table.reindex(index=_ordered(strikes_["weapon"]), columns=_ordered(strikes_["target"]), fill_value=0)
+    return table.reindex(
+        index=_ordered(strikes_["weapon"]), columns=_ordered(strikes_["target"]), fill_value=0
+    )
 
 
 def by_place(strikes_: pd.DataFrame, city: str = CITY) -> pd.DataFrame:
@@ -172,8 +222,13 @@ def victims(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
 
 def rights_group_ids(claimants: pd.DataFrame, names=RIGHTS_GROUPS) -> list[str]:
     """Claimants that are the named rights groups or speak for them (name, variants or role mention one)."""
-    text = (claimants["name"].astype(str) + " " + claimants["variants"].fillna("").astype(str) + " "
-            + claimants["role"].fillna("").astype(str))
+    text = (
+        claimants["name"].astype(str)
+        + " "
+        + claimants["variants"].fillna("").astype(str)
+        + " "
+        + claimants["role"].fillna("").astype(str)
+    )
     hit = text.apply(lambda s: any(n.lower() in s.lower() for n in names))
     return sorted(claimants.loc[hit, "claimant_id"].astype(str))
 
@@ -183,14 +238,31 @@ def rights_findings(events: pd.DataFrame, statements: pd.DataFrame, claimants: p
     ids = rights_group_ids(claimants)
     ev = events[events["claimant_id"].astype(str).isin(ids)]
     st = with_figures(statements[statements["claimant_id"].astype(str).isin(ids)])
-    rows = [pd.DataFrame({"date": ev["start_date"], "claimant": ev["claimant"], "side": ev["claimant_side"].astype(str),
-                          "finding": ev["summary"],
-                          "weapon": ev["weapon"].astype("object"), "place": ev["place"],
-                          "verification": ev["verification"].astype(str), "sources": ev["source_ids"]}),
-            pd.DataFrame({"date": st["claim_date"].fillna(st["period_end"]), "claimant": st["claimant"],
-                          "side": st["claimant_side"].astype(str),
-                          "finding": st["measure"].astype(str) + ", " + st["subject"].astype(str) + ": " + st["figure"],
-                          "weapon": None, "place": st["place"], "verification": st["verification"].astype(str),
-                          "sources": st["source_id"].astype(str)})]
+    rows = [
+        pd.DataFrame(
+            {
+                "date": ev["start_date"],
+                "claimant": ev["claimant"],
+                "side": ev["claimant_side"].astype(str),
+                "finding": ev["summary"],
+                "weapon": ev["weapon"].astype("object"),
+                "place": ev["place"],
+                "verification": ev["verification"].astype(str),
+                "sources": ev["source_ids"],
+            }
+        ),
+        pd.DataFrame(
+            {
+                "date": st["claim_date"].fillna(st["period_end"]),
+                "claimant": st["claimant"],
+                "side": st["claimant_side"].astype(str),
+                "finding": st["measure"].astype(str) + ", " + st["subject"].astype(str) + ": " + st["figure"],
+                "weapon": None,
+                "place": st["place"],
+                "verification": st["verification"].astype(str),
+                "sources": st["source_id"].astype(str),
+            }
+        ),
+    ]
     out = pd.concat([r for r in rows if len(r)], ignore_index=True) if any(len(r) for r in rows) else rows[0]
     return out.sort_values(["date", "claimant", "finding"], kind="stable").reset_index(drop=True)

@@ -2,6 +2,7 @@
 
 Nothing is dropped, merged or clipped: the first broken rule raises DataError naming file, row and column.
 """
+
 import csv
 from collections import Counter
 from functools import lru_cache
@@ -36,12 +37,16 @@ def _read_rows(path: Path, resource: dict) -> list[dict]:
             raise DataError(name, None, col, "required column", "the column is missing from the header")
     for col in header:
         if col not in expected:
-            raise DataError(name, None, col, "known column", "the column is not described in datapackage.json")
+            raise DataError(
+                name, None, col, "known column", "the column is not described in datapackage.json"
+            )
     rows = []
     for i, cells_ in enumerate(reader, start=1):
         if len(cells_) != len(header):
-            raise DataError(name, i, None, "row length", f"{len(cells_)} cells where the header has {len(header)}")
-        rows.append(dict(zip(header, cells_)))
+            raise DataError(
+                name, i, None, "row length", f"{len(cells_)} cells where the header has {len(header)}"
+            )
+        rows.append(dict(zip(header, cells_, strict=False)))
     return rows
 
 
@@ -78,8 +83,7 @@ def _check_unique(name: str, rows: list[dict], resource: dict) -> None:
                 continue
             if value in seen:
                 shown = ", ".join(map(str, value))
-                raise DataError(name, i, "+".join(key), "unique",
-                                f"{shown!r} duplicates row {seen[value]}")
+                raise DataError(name, i, "+".join(key), "unique", f"{shown!r} duplicates row {seen[value]}")
             seen[value] = i
 
 
@@ -94,8 +98,13 @@ def _check_foreign_keys(typed: dict[str, list[dict]], resources: dict) -> None:
             for i, row in enumerate(typed[res_name], start=1):
                 value = tuple(row[c] for c in cols)
                 if all(v is not None for v in value) and value not in known:
-                    raise DataError(f"data/{resource['path']}", i, "+".join(cols), "foreign key",
-                                    f"{', '.join(map(str, value))!r} is not a {'+'.join(ref_cols)} in data/{target}.csv")
+                    raise DataError(
+                        f"data/{resource['path']}",
+                        i,
+                        "+".join(cols),
+                        "foreign key",
+                        f"{', '.join(map(str, value))!r} is not a {'+'.join(ref_cols)} in data/{target}.csv",
+                    )
 
 
 def _frame(rows: list[dict], resource: dict) -> pd.DataFrame:
@@ -111,7 +120,7 @@ def _frame(rows: list[dict], resource: dict) -> pd.DataFrame:
     return df
 
 
-def validate_and_load(data_dir: Path = DATA, seeds: Path | None | bool = None) -> dict[str, pd.DataFrame]:
+def validate_and_load(data_dir: Path = DATA, seeds: Path | bool | None = None) -> dict[str, pd.DataFrame]:
     """Validate every table of the package in data_dir and return them as typed DataFrames.
 
     seeds: folder of source documents for the evidence check; None means the default

@@ -1,16 +1,17 @@
 """Static base maps from the geodata in data/geo (offline, print-ready)."""
-from functools import lru_cache
+
+from functools import cache
 
 import geopandas as gpd
 
 from .paths import GEO
 
-REGION = (35.0, 38.9, 48.7, 50.9)   # lon_min, lon_max, lat_min, lat_max: Kharkiv Oblast and the border
+REGION = (35.0, 38.9, 48.7, 50.9)  # lon_min, lon_max, lat_min, lat_max: Kharkiv Oblast and the border
 CITY = (36.05, 36.55, 49.88, 50.15)  # Kharkiv city and its northern and eastern suburbs
 LAND, NEIGHBOUR, BORDER, RIVER = "#F7F7F7", "#E3E3E3", "#444444", "#56B4E9"
 
 
-@lru_cache(maxsize=None)
+@cache
 def layer(name: str) -> gpd.GeoDataFrame:
     return gpd.read_file(GEO / name)
 
@@ -32,7 +33,17 @@ def base_map(ax, extent=REGION, rivers: bool = True, labels: bool = True):
     ax.set_xlabel("Longitude (°E)")
     ax.set_ylabel("Latitude (°N)")
     if labels:
-        ax.text(0.99, 0.99, "RUSSIA", transform=ax.transAxes, ha="right", va="top", fontsize=9, color="#666666")
-        ax.text(0.01, 0.01, "Dashed line: Russia–Ukraine border; blue: Siverskyi Donets and Oskil rivers",
-                transform=ax.transAxes, ha="left", va="bottom", fontsize=7, color="#444444")
+        ax.text(
+            0.99, 0.99, "RUSSIA", transform=ax.transAxes, ha="right", va="top", fontsize=9, color="#666666"
+        )
+        ax.text(
+            0.01,
+            0.01,
+            "Dashed line: Russia–Ukraine border; blue: Siverskyi Donets and Oskil rivers",
+            transform=ax.transAxes,
+            ha="left",
+            va="bottom",
+            fontsize=7,
+            color="#444444",
+        )
     return ax

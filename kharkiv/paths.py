@@ -1,4 +1,5 @@
 """Path constants. Code never edits anything under DATA."""
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Read data/datapackage.json: the single source of truth for tables, types and rules."""
+
 import json
 from functools import lru_cache
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Tables for the book: HTML-escaped, so text from the data can never become markup or script."""
+
 import html
 
 import pandas as pd
@@ -18,11 +19,15 @@ def _cell(value) -> str:
 def html_table(df: pd.DataFrame, caption: str | None = None) -> str:
     """Render every cell escaped; the header too (it may come from data)."""
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
-                   for row in df.itertuples(index=False, name=None))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
+        for row in df.itertuples(index=False, name=None)
+    )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return (f'<div class="kharkiv-table-wrap"><table class="kharkiv-table">{cap}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    return (
+        f'<div class="kharkiv-table-wrap"><table class="kharkiv-table">{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def show(df: pd.DataFrame, caption: str | None = None) -> HTML:

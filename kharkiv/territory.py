@@ -1,4 +1,5 @@
 """Settlements retaken by Ukrainian forces, with their dates and distances from Kharkiv and from the border."""
+
 import pandas as pd
 
 from . import geo, views
@@ -22,7 +23,11 @@ def retaken(t: dict, start: str, end: str, centre_id: str = CENTRE_ID) -> pd.Dat
     see unplaced().
     """
     ev = views.in_period(views.events(t), start, end)
-    keep = (ev["sub_event_type"] == REGAINS) & ev["place_kind"].isin(SETTLEMENT_KINDS) & (ev["place_id"] != centre_id)
+    keep = (
+        (ev["sub_event_type"] == REGAINS)
+        & ev["place_kind"].isin(SETTLEMENT_KINDS)
+        & (ev["place_id"] != centre_id)
+    )
     return geo.add_distances(ev[keep], centre(t, centre_id)).reset_index(drop=True)
 
 
@@ -45,4 +50,10 @@ def pace(settlements: pd.DataFrame) -> dict:
         return {"n": 0, "first": pd.NaT, "last": pd.NaT, "days": 0, "per_week": float("nan")}
     first, last = settlements["start_date"].min(), settlements["start_date"].max()
     days = (last - first).days + 1
-    return {"n": len(settlements), "first": first, "last": last, "days": days, "per_week": len(settlements) / days * 7}
+    return {
+        "n": len(settlements),
+        "first": first,
+        "last": last,
+        "days": days,
+        "per_week": len(settlements) / days * 7,
+    }

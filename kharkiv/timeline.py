@@ -1,4 +1,5 @@
 """Time-axis helpers shared by chapters."""
+
 import matplotlib.dates as mdates
 import pandas as pd
 
@@ -12,8 +13,16 @@ def shade_phases(ax, phases: pd.DataFrame, label: bool = True) -> None:
         ax.axvspan(start, end, color=PHASE_SHADES[k % 2], zorder=0, lw=0)
         ax.axvline(start, color="#BBBBBB", lw=0.6, zorder=0)
         if label:
-            ax.text(start + (end - start) / 2, 1.0, str(p.order), transform=ax.get_xaxis_transform(),
-                    ha="center", va="bottom", fontsize=8, color="#555555")
+            ax.text(
+                start + (end - start) / 2,
+                1.0,
+                str(p.order),
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                color="#555555",
+            )
 
 
 def month_axis(ax) -> None:

@@ -1,5 +1,6 @@
 """Reported death tolls of people other than soldiers: which statements count, and how to pick one without
 merging reports."""
+
 import pandas as pd
 
 CIVILIANS = ("civilians",)
@@ -12,14 +13,17 @@ def killed(statements: pd.DataFrame, subjects: tuple = CIVILIANS) -> pd.DataFram
 
     Figures given only as a word ('dozens') are kept: they have no value but stand beside the numbers.
     """
-    s = statements[(statements["measure"] == "killed") & statements["subject"].isin(subjects)
-                   & (statements["verification"] != "refuted")]
+    s = statements[
+        (statements["measure"] == "killed")
+        & statements["subject"].isin(subjects)
+        & (statements["verification"] != "refuted")
+    ]
     return s.assign(period_days=(s["period_end"] - s["period_start"]).dt.days + 1)
 
 
 def _ranked(tolls: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     numeric = tolls[tolls["value"].notna()]
-    return numeric.sort_values(keys + ["statement_id"], ascending=[False] * len(keys) + [True])
+    return numeric.sort_values([*keys, "statement_id"], ascending=[False] * len(keys) + [True])
 
 
 def widest(tolls: pd.DataFrame) -> pd.Series | None:
@@ -53,6 +57,10 @@ def largest_with_rivals(tolls: pd.DataFrame) -> pd.DataFrame:
         return ranked
     top = ranked.iloc[0]
     what = _what(tolls)
-    same = tolls[(tolls["period_start"] == top["period_start"]) & (tolls["period_end"] == top["period_end"])
-                 & (tolls["place_id"].astype(str) == str(top["place_id"])) & (what == what.loc[top.name])]
+    same = tolls[
+        (tolls["period_start"] == top["period_start"])
+        & (tolls["period_end"] == top["period_end"])
+        & (tolls["place_id"].astype(str) == str(top["place_id"]))
+        & (what == what.loc[top.name])
+    ]
     return same.sort_values(["value", "statement_id"], ascending=[False, True], na_position="last")

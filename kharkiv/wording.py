@@ -1,9 +1,15 @@
 """Plain-text wording of dates, periods and who reported a figure, for glued prose and table cells."""
+
 import pandas as pd
 
 DASH = "\u2013"
 _SHORT = {"percent": "%"}
-SINGULAR = {"people": "person", "civilians": "civilian", "residents": "resident", "foreign nationals": "foreign national"}
+SINGULAR = {
+    "people": "person",
+    "civilians": "civilian",
+    "residents": "resident",
+    "foreign nationals": "foreign national",
+}
 
 
 def number(x) -> str:
@@ -75,8 +81,11 @@ def reports(rows: pd.DataFrame) -> str:
     seen, parts = set(), []
     for r in rows.itertuples():
         fig = counted(r.value, r.value_high, r.qualifier, r.subject)
-        text = (f"{fig} (stated without attribution)" if str(r.claimant_side) == "unattributed"
-                else f"{fig} according to {r.claimant} ({r.claimant_side})")
+        text = (
+            f"{fig} (stated without attribution)"
+            if str(r.claimant_side) == "unattributed"
+            else f"{fig} according to {r.claimant} ({r.claimant_side})"
+        )
         if text not in seen:
             seen.add(text)
             parts.append(text)

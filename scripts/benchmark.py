@@ -2,6 +2,7 @@
 
 Timings are printed, never asserted. Usage: python scripts/benchmark.py [--build]
 """
+
 import argparse
 import subprocess
 import sys
@@ -22,7 +23,11 @@ def timed(label, fn, repeat=3):
 
 
 def size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+    return (
+        sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        if path.is_dir()
+        else path.stat().st_size
+    )
 
 
 def main():
@@ -31,15 +36,24 @@ def main():
     args = parser.parse_args()
     from kharkiv.load import validate_and_load
     from kharkiv.paths import seeds_dir
+
     timed("load + validate (no evidence check)", lambda: validate_and_load(seeds=False))
     if seeds_dir():
         timed("load + validate + evidence check", lambda: validate_and_load())
     if args.build:
         jb = Path(sys.executable).parent / "jupyter-book"
-        timed("book rebuild, nothing changed", lambda: subprocess.run(
-            [str(jb), "build", str(ROOT), "--builder", "html"], check=True, capture_output=True), repeat=1)
-    for label, path in [("data/ (bytes)", ROOT / "data"), ("notebooks/ (bytes)", ROOT / "notebooks"),
-                        ("_build/html (bytes)", ROOT / "_build" / "html")]:
+        timed(
+            "book rebuild, nothing changed",
+            lambda: subprocess.run(
+                [str(jb), "build", str(ROOT), "--builder", "html"], check=True, capture_output=True
+            ),
+            repeat=1,
+        )
+    for label, path in [
+        ("data/ (bytes)", ROOT / "data"),
+        ("notebooks/ (bytes)", ROOT / "notebooks"),
+        ("_build/html (bytes)", ROOT / "_build" / "html"),
+    ]:
         if path.exists():
             print(f"{label:<40} {size(path):>12,}")
 

@@ -6,6 +6,7 @@ tests/test_notebooks.py fails on a committed notebook that is stale.
 
 Usage: python scripts/execute_notebooks.py [--check] [notebook ...]
 """
+
 import argparse
 import sys
 from pathlib import Path
@@ -14,13 +15,15 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from kharkiv.freshness import inputs_hash, is_fresh  # noqa: E402
-from kharkiv.paths import NOTEBOOKS  # noqa: E402
+from kharkiv.freshness import inputs_hash, is_fresh
+from kharkiv.paths import NOTEBOOKS
 
 
 def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     for cell in nb.cells:  # keep committed notebooks free of run-specific noise
         cell.get("metadata", {}).pop("execution", None)
     nb.metadata.setdefault("kharkiv", {})["inputs_sha256"] = inputs_hash(nb)

@@ -1,12 +1,13 @@
 """Shared fixtures: a scratch copy of data/ that a test may break, and the source documents."""
+
 import csv
 import functools
 import http.server
-import threading
-from urllib.parse import urlparse
 import os
 import shutil
+import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -64,8 +65,16 @@ def built_html() -> Path:
 
 # --- the built book in headless Chromium (Debian chromium driven by Playwright) ---
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +96,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is not installed: apt-get install chromium (.ci/run does this)")
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
@@ -111,5 +121,3 @@ def visit(browser, url):
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
     return page, errors, outside
-
-

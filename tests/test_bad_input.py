@@ -1,4 +1,5 @@
 """Bad input fails loudly: one test per rule, each checking the error names file, row, column and rule."""
+
 import pytest
 
 from kharkiv.errors import DataError
@@ -56,7 +57,7 @@ def test_duplicated_id(scratch):
 
 def test_duplicated_composite_key(scratch):
     rows = scratch.rows("event_sources")
-    scratch.write("event_sources", rows + [dict(rows[0])])
+    scratch.write("event_sources", [*rows, dict(rows[0])])
     assert_names(load_error(scratch), "data/event_sources.csv", len(rows) + 1, "event_id+source_id", "unique")
 
 
@@ -115,7 +116,9 @@ def test_evidence_attributed_to_the_wrong_source(scratch, seeds):
     rows = scratch.rows("event_sources")
     i = next(k for k, r in enumerate(rows, start=1) if r["source_id"] == "s000")
     scratch.set("event_sources", i, "source_id", "s004")  # the excerpt exists, but not in s004
-    assert_names(load_error(scratch, seeds=seeds), "data/event_sources.csv", i, "evidence", "evidence in source")
+    assert_names(
+        load_error(scratch, seeds=seeds), "data/event_sources.csv", i, "evidence", "evidence in source"
+    )
 
 
 def test_word_qualifier_with_a_number(scratch):

@@ -1,5 +1,6 @@
 """The built book in headless Chromium: pages load cleanly, images load with alt text, internal links resolve,
 and nothing is fetched from outside the book."""
+
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
@@ -14,8 +15,11 @@ def is_redirect(path: Path) -> bool:
 
 def pages(built_html: Path) -> list[str]:
     """Every content page (redirect stubs such as index.html are checked on their own)."""
-    return sorted(str(p.relative_to(built_html)) for p in built_html.rglob("*.html")
-                  if not p.relative_to(built_html).parts[0].startswith("_") and not is_redirect(p))
+    return sorted(
+        str(p.relative_to(built_html))
+        for p in built_html.rglob("*.html")
+        if not p.relative_to(built_html).parts[0].startswith("_") and not is_redirect(p)
+    )
 
 
 pytestmark = pytest.mark.browser
@@ -39,7 +43,9 @@ def test_every_page_loads_without_console_errors_or_outside_requests(browser, se
     for rel in pages(built_html):
         page, errors, outside = visit(browser, server + rel)
         page.close()
-        problems += [f"{rel}: console: {e}" for e in errors] + [f"{rel}: outside request: {u}" for u in outside]
+        problems += [f"{rel}: console: {e}" for e in errors] + [
+            f"{rel}: outside request: {u}" for u in outside
+        ]
     assert not problems, "\n".join(problems)
 
 
@@ -48,8 +54,10 @@ def test_every_image_loads_and_has_alt_text(browser, server, built_html):
     for rel in pages(built_html):
         page, _, _ = visit(browser, server + rel)
         for img in page.eval_on_selector_all(
-                "img", "els => els.map(e => ({src: e.currentSrc || e.src, ok: e.complete && e.naturalWidth > 0,"
-                       " alt: (e.getAttribute('alt') || '').trim()}))"):
+            "img",
+            "els => els.map(e => ({src: e.currentSrc || e.src, ok: e.complete && e.naturalWidth > 0,"
+            " alt: (e.getAttribute('alt') || '').trim()}))",
+        ):
             seen += 1
             if not img["ok"]:
                 problems.append(f"{rel}: image did not load: {img['src']}")
@@ -68,7 +76,9 @@ def test_every_internal_link_resolves(browser, server, built_html):
         page.close()
         for href in hrefs:
             target = urljoin(server + rel, href)
-            if urlparse(target).netloc != urlparse(server).netloc or href.startswith(("mailto:", "javascript:")):
+            if urlparse(target).netloc != urlparse(server).netloc or href.startswith(
+                ("mailto:", "javascript:")
+            ):
                 continue
             base, frag = urldefrag(target)
             if (base, frag) in checked:

@@ -1,18 +1,22 @@
 """kharkiv.claims: figures read as the sources give them, reports kept apart, cited outlets counted once per row."""
+
 import pandas as pd
 import pytest
 
 from kharkiv import claims
 
 
-@pytest.mark.parametrize("value, high, qualifier, unit, expected", [
-    (1600, None, "about", None, "about 1,600"),
-    (11, None, "exact", None, "11"),
-    (25, 50, "range", "percent", "25–50%"),
-    (None, None, "dozens", "people", "dozens"),
-    (4000, None, "more than", "people", "more than 4,000 people"),
-    (33.5, None, "exact", None, "33.5"),
-])
+@pytest.mark.parametrize(
+    "value, high, qualifier, unit, expected",
+    [
+        (1600, None, "about", None, "about 1,600"),
+        (11, None, "exact", None, "11"),
+        (25, 50, "range", "percent", "25–50%"),
+        (None, None, "dozens", "people", "dozens"),
+        (4000, None, "more than", "people", "more than 4,000 people"),
+        (33.5, None, "exact", None, "33.5"),
+    ],
+)
 def test_figure_text(value, high, qualifier, unit, expected):
     assert claims.figure_text(value if value is not None else pd.NA, high, qualifier, unit) == expected
 
@@ -25,18 +29,29 @@ def test_period_text():
 
 def _statements(rows):
     cols = ["statement_id", "claimant_id", "claimant", "claimant_side", "value", "value_high", "qualifier"]
-    base = {"measure": "killed", "subject": "civilians", "unit": "people", "place_id": "kharkiv", "unit_name": pd.NA,
-            "period_start": pd.Timestamp("2022-02-28"), "period_end": pd.Timestamp("2022-02-28")}
-    df = pd.DataFrame([dict(zip(cols, r)) | base for r in rows])
+    base = {
+        "measure": "killed",
+        "subject": "civilians",
+        "unit": "people",
+        "place_id": "kharkiv",
+        "unit_name": pd.NA,
+        "period_start": pd.Timestamp("2022-02-28"),
+        "period_end": pd.Timestamp("2022-02-28"),
+    }
+    df = pd.DataFrame([dict(zip(cols, r, strict=False)) | base for r in rows])
     df["value"] = df["value"].astype("Float64")
     df["value_high"] = df["value_high"].astype("Float64")
     return df
 
 
 def test_spread_keeps_every_report_and_compares_only_numbers():
-    st = _statements([("n1", "a", "A", "Ukrainian", None, None, "dozens"),
-                      ("n2", "b", "B", "Ukrainian", 11, None, "exact"),
-                      ("n3", "c", "C", "Ukrainian", 9, None, "exact")])
+    st = _statements(
+        [
+            ("n1", "a", "A", "Ukrainian", None, None, "dozens"),
+            ("n2", "b", "B", "Ukrainian", 11, None, "exact"),
+            ("n3", "c", "C", "Ukrainian", 9, None, "exact"),
+        ]
+    )
     out = claims.spread(st)
     assert len(out) == 1
     row = out.iloc[0]
@@ -46,38 +61,51 @@ def test_spread_keeps_every_report_and_compares_only_numbers():
 
 
 def test_spread_uses_the_top_of_a_range_and_needs_two_claimants():
-    st = _statements([("n1", "a", "A", "Russian", 100, 300, "range"), ("n2", "b", "B", "Ukrainian", 50, None, "exact")])
+    st = _statements(
+        [("n1", "a", "A", "Russian", 100, 300, "range"), ("n2", "b", "B", "Ukrainian", 50, None, "exact")]
+    )
     assert claims.spread(st).iloc[0]["ratio"] == 6
-    one = _statements([("n1", "a", "A", "Russian", 1, None, "exact"), ("n2", "a", "A", "Russian", 5, None, "exact")])
+    one = _statements(
+        [("n1", "a", "A", "Russian", 1, None, "exact"), ("n2", "a", "A", "Russian", 5, None, "exact")]
+    )
     assert claims.spread(one).empty
 
 
 def test_spread_does_not_mix_different_things():
-    st = _statements([("n1", "a", "A", "Ukrainian", 11, None, "exact"),
-                      ("n2", "b", "B", "Ukrainian", 9, None, "exact")])
+    st = _statements(
+        [("n1", "a", "A", "Ukrainian", 11, None, "exact"), ("n2", "b", "B", "Ukrainian", 9, None, "exact")]
+    )
     st.loc[1, "subject"] = "people"
     assert claims.spread(st).empty
 
 
 def test_split_citations_respects_brackets_and_quotes():
     text = 'NYT, 24 February 2022 (Higgins; by headline); Reuters, 13 June 2022; X ("a; b")'
-    assert claims.split_citations(text) == ["NYT, 24 February 2022 (Higgins; by headline)", "Reuters, 13 June 2022",
-                                            'X ("a; b")']
+    assert claims.split_citations(text) == [
+        "NYT, 24 February 2022 (Higgins; by headline)",
+        "Reuters, 13 June 2022",
+        'X ("a; b")',
+    ]
     assert claims.split_citations(None) == [] and claims.split_citations(pd.NA) == []
 
 
-@pytest.mark.parametrize("entry, expected", [
-    ('CNN, 21 May 2022 (Voitovych, "Ukraine recovers bodies")', ("CNN", "21 May 2022")),
-    ('Forbes (David Axe, "The Ukrainian Army", undated)', ("Forbes", "")),
-    ("ukrinform.net, 16 May 2022", ("ukrinform.net", "16 May 2022")),
-    ("SOFREP", ("SOFREP", "")),
-])
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        ('CNN, 21 May 2022 (Voitovych, "Ukraine recovers bodies")', ("CNN", "21 May 2022")),
+        ('Forbes (David Axe, "The Ukrainian Army", undated)', ("Forbes", "")),
+        ("ukrinform.net, 16 May 2022", ("ukrinform.net", "16 May 2022")),
+        ("SOFREP", ("SOFREP", "")),
+    ],
+)
 def test_outlet_and_date(entry, expected):
     assert claims.outlet_and_date(entry) == expected
 
 
 def test_cited_outlets_counts_each_row_once_per_outlet():
-    es = pd.DataFrame({"cited_outlet": ["Reuters, 1 March 2022; Reuters, 2 March 2022", None, "CNN, 2 March 2022"]})
+    es = pd.DataFrame(
+        {"cited_outlet": ["Reuters, 1 March 2022; Reuters, 2 March 2022", None, "CNN, 2 March 2022"]}
+    )
     st = pd.DataFrame({"cited_outlet": ["Reuters, 28 February 2022", pd.NA]})
     out = claims.cited_outlets({"event_sources": es, "statements": st}).set_index("outlet")
     assert out.loc["Reuters", "rows in event_sources"] == 1 and out.loc["Reuters", "rows"] == 2
@@ -86,8 +114,13 @@ def test_cited_outlets_counts_each_row_once_per_outlet():
 
 
 def test_claimant_styles_colour_by_side_and_are_stable():
-    df = pd.DataFrame({"who": ["Z (Russian)", "A (Ukrainian)", "Z (Russian)"], "claimant": ["Z", "A", "Z"],
-                       "claimant_side": ["Russian", "Ukrainian", "Russian"]})
+    df = pd.DataFrame(
+        {
+            "who": ["Z (Russian)", "A (Ukrainian)", "Z (Russian)"],
+            "claimant": ["Z", "A", "Z"],
+            "claimant_side": ["Russian", "Ukrainian", "Russian"],
+        }
+    )
     s = claims.claimant_styles(df)
     assert list(s) == ["A (Ukrainian)", "Z (Russian)"]
     assert s["Z (Russian)"]["color"] == claims.style.SIDE_COLOURS["Russian"]
@@ -104,7 +137,11 @@ def test_pack_puts_overlapping_intervals_on_separate_rows():
 
 
 def test_spread_needs_two_numbers_for_a_ratio():
-    st = _statements([("n1", "a", "A", "Ukrainian", None, None, "dozens"),
-                      ("n2", "b", "B", "Ukrainian", 11, None, "exact")])
+    st = _statements(
+        [
+            ("n1", "a", "A", "Ukrainian", None, None, "dozens"),
+            ("n2", "b", "B", "Ukrainian", 11, None, "exact"),
+        ]
+    )
     row = claims.spread(st).iloc[0]
     assert (row["low"], row["high"]) == (11, 11) and pd.isna(row["ratio"])

@@ -1,4 +1,5 @@
 """kharkiv.counts: events per week and per phase, each event counted once on its start date."""
+
 import pandas as pd
 import pytest
 
@@ -9,18 +10,30 @@ TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", 
 
 @pytest.fixture
 def phases():
-    return pd.DataFrame({"phase_id": ["b", "a"], "order": [2, 1], "name": ["Second", "First"],
-                         "start_date": pd.to_datetime(["2022-03-01", "2022-02-24"]),
-                         "end_date": pd.to_datetime(["2022-03-14", "2022-02-28"])})
+    return pd.DataFrame(
+        {
+            "phase_id": ["b", "a"],
+            "order": [2, 1],
+            "name": ["Second", "First"],
+            "start_date": pd.to_datetime(["2022-03-01", "2022-02-24"]),
+            "end_date": pd.to_datetime(["2022-03-14", "2022-02-28"]),
+        }
+    )
 
 
 @pytest.fixture
 def events():
-    return pd.DataFrame({
-        "event_id": ["e1", "e2", "e3", "e4"],
-        "start_date": pd.to_datetime(["2022-02-24", "2022-02-27", "2022-02-28", "2022-03-10"]),
-        "event_type": pd.Categorical(["Battles", "Battles", "Strategic developments", "Battles"], categories=TYPES),
-        "place_id": ["x", "y", "x", "x"], "phase_id": ["a", "a", "a", "b"]})
+    return pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3", "e4"],
+            "start_date": pd.to_datetime(["2022-02-24", "2022-02-27", "2022-02-28", "2022-03-10"]),
+            "event_type": pd.Categorical(
+                ["Battles", "Battles", "Strategic developments", "Battles"], categories=TYPES
+            ),
+            "place_id": ["x", "y", "x", "x"],
+            "phase_id": ["a", "a", "a", "b"],
+        }
+    )
 
 
 def test_weekly_counts_every_week_and_type(events):

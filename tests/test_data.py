@@ -1,4 +1,5 @@
 """The real data: it validates against its schema, and its facts are traced to the sources."""
+
 import datetime as dt
 
 import pandas as pd
@@ -27,17 +28,22 @@ def test_loader_accepts_the_data_and_types_it(seeds):
 def test_every_evidence_excerpt_is_in_its_source(seeds):
     # validate_and_load raises DataError on the first excerpt not found; this names them all.
     from kharkiv.evidence import EVIDENCE, normalise, source_texts
+
     tables = validate_and_load(seeds=False)
     sources = tables["sources"].to_dict("records")
     texts = source_texts(sources, seeds)
-    missing = [f"{table} {row[src]}: {row[col][:60]!r}"
-               for table, col, src in EVIDENCE for row in tables[table].to_dict("records")
-               if normalise(row[col]) not in texts[row[src]]]
+    missing = [
+        f"{table} {row[src]}: {row[col][:60]!r}"
+        for table, col, src in EVIDENCE
+        for row in tables[table].to_dict("records")
+        if normalise(row[col]) not in texts[row[src]]
+    ]
     assert not missing, "\n".join(missing)
 
 
 def test_source_checksums_match_the_documents(seeds):
     import hashlib
+
     for s in validate_and_load(seeds=False)["sources"].itertuples():
         assert hashlib.sha256((seeds / s.file).read_bytes()).hexdigest() == s.sha256, s.file
 
@@ -69,14 +75,33 @@ def test_phases_cover_the_period_without_gaps():
 def test_conflicting_reports_are_kept_apart():
     # 28 February: the sources give several officials' civilian death tolls; none may be merged away.
     st = validate_and_load(seeds=False)["statements"]
-    day = st[(st["measure"] == "killed") & (st["subject"] == "civilians")
-             & (st["period_start"] == dt.datetime(2022, 2, 28)) & (st["period_end"] == dt.datetime(2022, 2, 28))]
+    day = st[
+        (st["measure"] == "killed")
+        & (st["subject"] == "civilians")
+        & (st["period_start"] == dt.datetime(2022, 2, 28))
+        & (st["period_end"] == dt.datetime(2022, 2, 28))
+    ]
     assert day["claimant_id"].nunique() >= 3
 
 
-NUMBER_WORDS = {0: ["no ", "none"], 1: ["one", "a ", "an "], 2: ["two", "both"], 3: ["three"], 4: ["four"],
-                5: ["five"], 6: ["six"], 7: ["seven"], 8: ["eight"], 9: ["nine"], 10: ["ten"], 11: ["eleven"],
-                12: ["twelve"], 25: ["one-quarter", "quarter"], 50: ["one-half", "half"], 46: ["forty-six"]}
+NUMBER_WORDS = {
+    0: ["no ", "none"],
+    1: ["one", "a ", "an "],
+    2: ["two", "both"],
+    3: ["three"],
+    4: ["four"],
+    5: ["five"],
+    6: ["six"],
+    7: ["seven"],
+    8: ["eight"],
+    9: ["nine"],
+    10: ["ten"],
+    11: ["eleven"],
+    12: ["twelve"],
+    25: ["one-quarter", "quarter"],
+    50: ["one-half", "half"],
+    46: ["forty-six"],
+}
 # Figures the excerpt implies without writing a number, with the reason.
 IMPLIED = {"n0047": "one named commander reported killed"}
 
@@ -93,6 +118,7 @@ def _figure_forms(v: float) -> list[str]:
 def test_every_statement_value_stands_in_its_evidence():
     # A figure is recorded as stated: the excerpt must carry it, as digits, in millions, or as a word.
     import re
+
     st = validate_and_load(seeds=False)["statements"]
     missing = []
     for r in st.itertuples():

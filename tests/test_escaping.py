@@ -1,4 +1,5 @@
 """Text from the data is shown as text: markup or script in a field never becomes part of the page."""
+
 import shutil
 import subprocess
 import sys
@@ -13,8 +14,10 @@ from kharkiv.paths import NOTEBOOKS, ROOT
 from .conftest import visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-PAYLOAD = ('<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
-           'Tampered <b id="injected">summary</b>')
+PAYLOAD = (
+    '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
+    'Tampered <b id="injected">summary</b>'
+)
 
 
 def test_markup_in_a_summary_shows_as_plain_text(scratch, tmp_path, monkeypatch, browser):
@@ -30,11 +33,14 @@ def test_markup_in_a_summary_shows_as_plain_text(scratch, tmp_path, monkeypatch,
     nbformat.write(nb, book / "assault.ipynb")
     shutil.copy(ROOT / "_config.yml", book / "_config.yml")
     (book / "_toc.yml").write_text("format: jb-book\nroot: assault\n")
-    build = subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--builder", "html"],
-                           capture_output=True, text=True)
+    build = subprocess.run(
+        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--builder", "html"],
+        capture_output=True,
+        text=True,
+    )
     assert build.returncode == 0, build.stderr[-2000:]
 
-    page, errors, _ = visit(browser, (book / "_build" / "html" / "assault.html").as_uri())
+    page, _errors, _ = visit(browser, (book / "_build" / "html" / "assault.html").as_uri())
     assert page.evaluate("window.__pwned") is None, "script from the data ran"
     assert page.query_selector("#injected") is None, "markup from the data became an element"
     assert PAYLOAD in page.inner_text("body"), "the tampered text is not shown literally"

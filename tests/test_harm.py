@@ -1,29 +1,237 @@
 """kharkiv.harm: which reports count as civilian harm in the city, and how reports of one day line up."""
+
 import pandas as pd
 import pytest
 
 from kharkiv import harm
 
 WAR_START = pd.Timestamp("2022-02-24")
-PLACES = pd.DataFrame({"place_id": ["kharkiv", "saltivskyi-district", "derzhprom", "tsyrkuny", "kharkiv-oblast"],
-                       "within": ["", "kharkiv", "kharkiv", "", ""]}).replace({"": None})
-COLS = ["statement_id", "event_id", "period_start", "period_end", "place_id", "scope", "measure", "subject", "value",
-        "value_high", "qualifier", "claimant_id", "claimant", "claimant_side", "verification", "source_id"]
+PLACES = pd.DataFrame(
+    {
+        "place_id": ["kharkiv", "saltivskyi-district", "derzhprom", "tsyrkuny", "kharkiv-oblast"],
+        "within": ["", "kharkiv", "kharkiv", "", ""],
+    }
+).replace({"": None})
+COLS = [
+    "statement_id",
+    "event_id",
+    "period_start",
+    "period_end",
+    "place_id",
+    "scope",
+    "measure",
+    "subject",
+    "value",
+    "value_high",
+    "qualifier",
+    "claimant_id",
+    "claimant",
+    "claimant_side",
+    "verification",
+    "source_id",
+]
 ROWS = [  # one day, three officials; a second document repeats one of them
-    ("n1", "e1", "2022-02-28", "2022-02-28", "kharkiv", "city", "killed", "civilians", None, None, "dozens", "a", "A", "Ukrainian", "claimed", "s0"),
-    ("n2", "e1", "2022-02-28", "2022-02-28", "kharkiv", "city", "killed", "civilians", 11, None, "exact", "b", "B", "Ukrainian", "claimed", "s0"),
-    ("n3", "e1", "2022-02-28", "2022-02-28", "kharkiv", "city", "killed", "civilians", 9, None, "exact", "c", "C", "Ukrainian", "claimed", "s0"),
-    ("n4", "e1", "2022-02-28", "2022-02-28", "kharkiv", "city", "killed", "people", 11, None, "at least", "b", "B", "Ukrainian", "claimed", "s3"),
+    (
+        "n1",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        None,
+        None,
+        "dozens",
+        "a",
+        "A",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n2",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        11,
+        None,
+        "exact",
+        "b",
+        "B",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n3",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        9,
+        None,
+        "exact",
+        "c",
+        "C",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n4",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "people",
+        11,
+        None,
+        "at least",
+        "b",
+        "B",
+        "Ukrainian",
+        "claimed",
+        "s3",
+    ),
     # same day, another strike, one claimant: not a conflict with e1
-    ("n5", "e2", "2022-02-28", "2022-02-28", "kharkiv", "incident", "killed", "foreign nationals", 1, None, "exact", "u", "Unattributed", "unattributed", "reported", "s0"),
+    (
+        "n5",
+        "e2",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "incident",
+        "killed",
+        "foreign nationals",
+        1,
+        None,
+        "exact",
+        "u",
+        "Unattributed",
+        "unattributed",
+        "reported",
+        "s0",
+    ),
     # a running total and a district toll
-    ("n6", None, "2022-02-24", "2022-05-31", "kharkiv", "city", "killed", "civilians", 606, None, "at least", "u", "Unattributed", "unattributed", "reported", "s0"),
-    ("n7", "e3", "2022-03-18", "2022-03-18", "saltivskyi-district", "incident", "killed", "civilians", 1, None, "exact", "u", "Unattributed", "unattributed", "reported", "s0"),
+    (
+        "n6",
+        None,
+        "2022-02-24",
+        "2022-05-31",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        606,
+        None,
+        "at least",
+        "u",
+        "Unattributed",
+        "unattributed",
+        "reported",
+        "s0",
+    ),
+    (
+        "n7",
+        "e3",
+        "2022-03-18",
+        "2022-03-18",
+        "saltivskyi-district",
+        "incident",
+        "killed",
+        "civilians",
+        1,
+        None,
+        "exact",
+        "u",
+        "Unattributed",
+        "unattributed",
+        "reported",
+        "s0",
+    ),
     # left out: outside the city, soldiers, refuted, not a toll
-    ("n8", None, "2022-04-28", "2022-04-28", "kharkiv-oblast", "incident", "killed", "civilians", 5, None, "exact", "b", "B", "Ukrainian", "claimed", "s0"),
-    ("n9", None, "2022-03-05", "2022-03-05", "kharkiv", "unit", "killed", "russian military", 1600, None, "about", "o", "O", "Ukrainian", "claimed", "s0"),
-    ("n10", None, "2022-03-05", "2022-03-05", "kharkiv", "city", "killed", "civilians", 50, None, "exact", "r", "R", "Russian", "refuted", "s0"),
-    ("n11", None, "2022-02-24", "2022-04-29", "kharkiv", "city", "buildings damaged or destroyed", "civilian objects", 2000, None, "more than", "b", "B", "Ukrainian", "claimed", "s0"),
+    (
+        "n8",
+        None,
+        "2022-04-28",
+        "2022-04-28",
+        "kharkiv-oblast",
+        "incident",
+        "killed",
+        "civilians",
+        5,
+        None,
+        "exact",
+        "b",
+        "B",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n9",
+        None,
+        "2022-03-05",
+        "2022-03-05",
+        "kharkiv",
+        "unit",
+        "killed",
+        "russian military",
+        1600,
+        None,
+        "about",
+        "o",
+        "O",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n10",
+        None,
+        "2022-03-05",
+        "2022-03-05",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        50,
+        None,
+        "exact",
+        "r",
+        "R",
+        "Russian",
+        "refuted",
+        "s0",
+    ),
+    (
+        "n11",
+        None,
+        "2022-02-24",
+        "2022-04-29",
+        "kharkiv",
+        "city",
+        "buildings damaged or destroyed",
+        "civilian objects",
+        2000,
+        None,
+        "more than",
+        "b",
+        "B",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
 ]
 
 
@@ -75,20 +283,57 @@ def test_conflicts_group_one_strike_and_keep_every_report(st):
 
 
 def _events():
-    ev = pd.DataFrame({
-        "event_id": ["e1", "e2", "e3", "e4", "e5", "e6", "e7"],
-        "event_type": ["Explosions/Remote violence", "Violence against civilians", "Explosions/Remote violence",
-                       "Strategic developments", "Battles", "Explosions/Remote violence", "Explosions/Remote violence"],
-        "sub_event_type": ["Shelling/artillery/missile attack", "Attack", "Shelling/artillery/missile attack",
-                           "Assessment or report", "Armed clash", "Shelling/artillery/missile attack",
-                           "Shelling/artillery/missile attack"],
-        "place_id": ["kharkiv", "kharkiv", "saltivskyi-district", "kharkiv", "kharkiv", "tsyrkuny", "derzhprom"],
-        "weapon": ["multiple rocket launcher", "sniper", None, "cluster munition", "tank", "artillery", None],
-        "target": ["residential", "civilians", "civilians", None, None, None, None],
-        "summary": ["Rockets hit homes.", "Two volunteers were shot.", "Shelling killed a 96-year-old survivor.",
-                    "A rights group found cluster munitions.", "Street fighting.", "Shelling of a village.",
-                    "Shelling killed a soldier."],
-    })
+    ev = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3", "e4", "e5", "e6", "e7"],
+            "event_type": [
+                "Explosions/Remote violence",
+                "Violence against civilians",
+                "Explosions/Remote violence",
+                "Strategic developments",
+                "Battles",
+                "Explosions/Remote violence",
+                "Explosions/Remote violence",
+            ],
+            "sub_event_type": [
+                "Shelling/artillery/missile attack",
+                "Attack",
+                "Shelling/artillery/missile attack",
+                "Assessment or report",
+                "Armed clash",
+                "Shelling/artillery/missile attack",
+                "Shelling/artillery/missile attack",
+            ],
+            "place_id": [
+                "kharkiv",
+                "kharkiv",
+                "saltivskyi-district",
+                "kharkiv",
+                "kharkiv",
+                "tsyrkuny",
+                "derzhprom",
+            ],
+            "weapon": [
+                "multiple rocket launcher",
+                "sniper",
+                None,
+                "cluster munition",
+                "tank",
+                "artillery",
+                None,
+            ],
+            "target": ["residential", "civilians", "civilians", None, None, None, None],
+            "summary": [
+                "Rockets hit homes.",
+                "Two volunteers were shot.",
+                "Shelling killed a 96-year-old survivor.",
+                "A rights group found cluster munitions.",
+                "Street fighting.",
+                "Shelling of a village.",
+                "Shelling killed a soldier.",
+            ],
+        }
+    )
     weapons = ["cluster munition", "multiple rocket launcher", "artillery", "tank", "sniper"]
     ev["weapon"] = pd.Categorical(ev["weapon"], categories=weapons)
     ev["target"] = pd.Categorical(ev["target"], categories=["residential", "civilians"])
@@ -110,15 +355,25 @@ def test_weapon_target_counts_each_strike_once_with_not_stated_last():
 
 def test_victims_are_attacks_single_deaths_or_described_persons_not_soldiers():
     ev = _events()
-    killed = pd.DataFrame({"event_id": ["e1", "e3", "e7"], "measure": ["killed"] * 3,
-                           "subject": ["civilians", "civilians", "ukrainian military"], "value": [4.0, 1.0, 1.0],
-                           "qualifier": ["exact"] * 3})
+    killed = pd.DataFrame(
+        {
+            "event_id": ["e1", "e3", "e7"],
+            "measure": ["killed"] * 3,
+            "subject": ["civilians", "civilians", "ukrainian military"],
+            "value": [4.0, 1.0, 1.0],
+            "qualifier": ["exact"] * 3,
+        }
+    )
     assert list(harm.victims(ev, killed)["event_id"]) == ["e2", "e3"]
 
 
 def test_rights_groups_are_found_by_name_variant_or_role():
-    claimants = pd.DataFrame({"claimant_id": ["hrw", "amnesty", "expert", "isw"],
-                              "name": ["Human Rights Watch", "Amnesty", "Mark Hiznay", "ISW"],
-                              "variants": [None, "Amnesty International", None, None],
-                              "role": [None, None, "Arms director, Human Rights Watch", None]})
+    claimants = pd.DataFrame(
+        {
+            "claimant_id": ["hrw", "amnesty", "expert", "isw"],
+            "name": ["Human Rights Watch", "Amnesty", "Mark Hiznay", "ISW"],
+            "variants": [None, "Amnesty International", None, None],
+            "role": [None, None, "Arms director, Human Rights Watch", None],
+        }
+    )
     assert harm.rights_group_ids(claimants) == ["amnesty", "expert", "hrw"]

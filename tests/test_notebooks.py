@@ -1,5 +1,4 @@
 """Committed notebooks are what the book shows and what nbval checks: fresh, complete, and readable."""
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -38,7 +37,9 @@ def test_outputs_are_complete_and_error_free(path):
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.execution_count is not None for c in code), "a code cell was never run"
-    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), "cells were not run top to bottom"
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), (
+        "cells were not run top to bottom"
+    )
     assert not [o for c in code for o in c.outputs if o.output_type == "error"]
     assert not [o for c in code for o in c.outputs if o.get("name") == "stderr"], "a warning was printed"
 
@@ -46,8 +47,12 @@ def test_outputs_are_complete_and_error_free(path):
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
 def test_readers_see_findings_not_code(path):
     nb = nbformat.read(path, as_version=4)
-    shown = [c.source[:40] for c in nb.cells if c.cell_type == "code"
-             and not {"hide-input", "remove-input", "remove-cell"} & set(c.metadata.get("tags", []))]
+    shown = [
+        c.source[:40]
+        for c in nb.cells
+        if c.cell_type == "code"
+        and not {"hide-input", "remove-input", "remove-cell"} & set(c.metadata.get("tags", []))
+    ]
     assert not shown, f"code cells shown to readers: {shown}"
 
 

@@ -1,4 +1,5 @@
 """The helper package: distances, phases on a time axis, escaping tables, the codebook, freshness."""
+
 import math
 
 import nbformat
@@ -53,7 +54,9 @@ def test_codebook_lists_every_field_with_counts():
 def test_inputs_hash_changes_with_a_cell_but_not_with_outputs():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
     before = inputs_hash(nb)
-    nb.cells[0].outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=1)]
+    nb.cells[0].outputs = [
+        nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=1)
+    ]
     assert inputs_hash(nb) == before
     nb.cells[0].source = "1 + 2"
     assert inputs_hash(nb) != before

@@ -1,4 +1,5 @@
 """kharkiv.territory: which recaptures count as settlements retaken, their distances, and the pace."""
+
 import math
 
 import pandas as pd
@@ -16,27 +17,42 @@ PLACES = [  # place_id, kind, lat, lon, coord_precision
 EVENTS = [  # event_id, date, sub_event_type, place_id
     ("e1", "2022-04-29", "Government regains territory", "near"),
     ("e2", "2022-05-02", "Government regains territory", "far"),
-    ("e3", "2022-05-06", "Government regains territory", "near"),      # retaken again: counted once
+    ("e3", "2022-05-06", "Government regains territory", "near"),  # retaken again: counted once
     ("e4", "2022-05-07", "Government regains territory", "nowhere"),
-    ("e5", "2022-05-07", "Government regains territory", "kharkiv"),   # the centre itself: unplaced
-    ("e6", "2022-05-10", "Government regains territory", "oblast"),    # an area: unplaced
-    ("e7", "2022-05-08", "Armed clash", "far"),                        # not a recapture
-    ("e8", "2022-09-09", "Government regains territory", "far"),       # outside the window
+    ("e5", "2022-05-07", "Government regains territory", "kharkiv"),  # the centre itself: unplaced
+    ("e6", "2022-05-10", "Government regains territory", "oblast"),  # an area: unplaced
+    ("e7", "2022-05-08", "Armed clash", "far"),  # not a recapture
+    ("e8", "2022-09-09", "Government regains territory", "far"),  # outside the window
 ]
 
 
 @pytest.fixture
 def t():
     places = pd.DataFrame(PLACES, columns=["place_id", "kind", "lat", "lon", "coord_precision"])
-    places = places.assign(name=places["place_id"].str.title(), within=None,
-                           lat=places["lat"].astype("Float64"), lon=places["lon"].astype("Float64"))
+    places = places.assign(
+        name=places["place_id"].str.title(),
+        within=None,
+        lat=places["lat"].astype("Float64"),
+        lon=places["lon"].astype("Float64"),
+    )
     events = pd.DataFrame(EVENTS, columns=["event_id", "start_date", "sub_event_type", "place_id"])
     events = events.assign(start_date=pd.to_datetime(events["start_date"]), claimant_id="c")
-    return {"places": places, "events": events,
-            "claimants": pd.DataFrame({"claimant_id": ["c"], "name": ["C"], "side": ["Ukrainian"]}),
-            "event_sources": pd.DataFrame({"event_id": events["event_id"], "source_id": "s000", "weak_sourcing": None}),
-            "phases": pd.DataFrame({"phase_id": ["p"], "order": [1], "start_date": pd.to_datetime(["2022-02-24"]),
-                                    "end_date": pd.to_datetime(["2022-09-11"])})}
+    return {
+        "places": places,
+        "events": events,
+        "claimants": pd.DataFrame({"claimant_id": ["c"], "name": ["C"], "side": ["Ukrainian"]}),
+        "event_sources": pd.DataFrame(
+            {"event_id": events["event_id"], "source_id": "s000", "weak_sourcing": None}
+        ),
+        "phases": pd.DataFrame(
+            {
+                "phase_id": ["p"],
+                "order": [1],
+                "start_date": pd.to_datetime(["2022-02-24"]),
+                "end_date": pd.to_datetime(["2022-09-11"]),
+            }
+        ),
+    }
 
 
 def test_centre_is_the_place_coordinate(t):

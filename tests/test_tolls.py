@@ -1,12 +1,27 @@
 """kharkiv.tolls: which death tolls count, the widest one, and a toll with its rival reports (never merged)."""
+
 import pandas as pd
 
 from kharkiv import tolls
 
 
 def _statements(rows):
-    cols = ["statement_id", "event_id", "period_start", "period_end", "place_id", "scope", "measure", "subject",
-            "value", "value_high", "qualifier", "claimant", "claimant_side", "verification"]
+    cols = [
+        "statement_id",
+        "event_id",
+        "period_start",
+        "period_end",
+        "place_id",
+        "scope",
+        "measure",
+        "subject",
+        "value",
+        "value_high",
+        "qualifier",
+        "claimant",
+        "claimant_side",
+        "verification",
+    ]
     df = pd.DataFrame(rows, columns=cols)
     for c in ("period_start", "period_end"):
         df[c] = pd.to_datetime(df[c])
@@ -14,14 +29,134 @@ def _statements(rows):
 
 
 ROWS = [
-    ("n1", "e1", "2022-02-28", "2022-02-28", "kharkiv", "city", "killed", "civilians", 11, None, "exact", "A", "Ukrainian", "claimed"),
-    ("n2", "e1", "2022-02-28", "2022-02-28", "kharkiv", "city", "killed", "civilians", 9, None, "exact", "B", "Ukrainian", "claimed"),
-    ("n3", "e1", "2022-02-28", "2022-02-28", "kharkiv", "city", "killed", "civilians", None, None, "dozens", "C", "Ukrainian", "claimed"),
-    ("n4", "e2", "2022-02-28", "2022-02-28", "kharkiv", "incident", "killed", "foreign nationals", 1, None, "exact", "U", "unattributed", "reported"),
-    ("n5", None, "2022-02-24", "2022-05-31", "kharkiv", "city", "killed", "civilians", 606, None, "at least", "U", "unattributed", "reported"),
-    ("n6", None, "2022-02-24", "2022-05-31", "kharkiv", "front", "killed", "russian military", 4000, None, "more than", "D", "Ukrainian", "claimed"),
-    ("n7", None, "2022-02-24", "2022-06-30", "kharkiv", "city", "killed", "civilians", 50, None, "exact", "E", "Russian", "refuted"),
-    ("n8", "e3", "2022-03-01", "2022-03-01", "kharkiv", "incident", "killed", "people", 29, None, "exact", "F", "Ukrainian", "claimed"),
+    (
+        "n1",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        11,
+        None,
+        "exact",
+        "A",
+        "Ukrainian",
+        "claimed",
+    ),
+    (
+        "n2",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        9,
+        None,
+        "exact",
+        "B",
+        "Ukrainian",
+        "claimed",
+    ),
+    (
+        "n3",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        None,
+        None,
+        "dozens",
+        "C",
+        "Ukrainian",
+        "claimed",
+    ),
+    (
+        "n4",
+        "e2",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "incident",
+        "killed",
+        "foreign nationals",
+        1,
+        None,
+        "exact",
+        "U",
+        "unattributed",
+        "reported",
+    ),
+    (
+        "n5",
+        None,
+        "2022-02-24",
+        "2022-05-31",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        606,
+        None,
+        "at least",
+        "U",
+        "unattributed",
+        "reported",
+    ),
+    (
+        "n6",
+        None,
+        "2022-02-24",
+        "2022-05-31",
+        "kharkiv",
+        "front",
+        "killed",
+        "russian military",
+        4000,
+        None,
+        "more than",
+        "D",
+        "Ukrainian",
+        "claimed",
+    ),
+    (
+        "n7",
+        None,
+        "2022-02-24",
+        "2022-06-30",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        50,
+        None,
+        "exact",
+        "E",
+        "Russian",
+        "refuted",
+    ),
+    (
+        "n8",
+        "e3",
+        "2022-03-01",
+        "2022-03-01",
+        "kharkiv",
+        "incident",
+        "killed",
+        "people",
+        29,
+        None,
+        "exact",
+        "F",
+        "Ukrainian",
+        "claimed",
+    ),
 ]
 
 
@@ -39,7 +174,12 @@ def test_widest_prefers_the_longest_period_then_the_largest():
 
 def test_single_day_or_attack_inside_the_dates():
     k = tolls.killed(_statements(ROWS), tolls.NOT_MILITARY)
-    assert sorted(tolls.single_day_or_attack(k, "2022-02-24", "2022-02-28")["statement_id"]) == ["n1", "n2", "n3", "n4"]
+    assert sorted(tolls.single_day_or_attack(k, "2022-02-24", "2022-02-28")["statement_id"]) == [
+        "n1",
+        "n2",
+        "n3",
+        "n4",
+    ]
 
 
 def test_rivals_are_the_same_day_place_and_attack_largest_first():

@@ -1,4 +1,5 @@
 """kharkiv.wording: dates, periods and attributed figures as plain text."""
+
 import pandas as pd
 
 from kharkiv import wording
@@ -20,8 +21,16 @@ def test_reported_by_names_the_claimant_and_side():
 def test_counted_and_reports_keep_every_claimant_once():
     assert wording.counted(1, None, "exact", "people") == "1 person"
     assert wording.counted(None, None, "dozens", "civilians") == "dozens of civilians"
-    rows = pd.DataFrame({"value": [11, 11, None], "value_high": [None] * 3, "qualifier": ["exact", "exact", "dozens"],
-                         "subject": ["civilians"] * 3, "claimant": ["A", "A", "Unattributed"],
-                         "claimant_side": ["Ukrainian", "Ukrainian", "unattributed"]})
-    assert wording.reports(rows) == ("11 civilians according to A (Ukrainian); "
-                                     "dozens of civilians (stated without attribution)")
+    rows = pd.DataFrame(
+        {
+            "value": [11, 11, None],
+            "value_high": [None] * 3,
+            "qualifier": ["exact", "exact", "dozens"],
+            "subject": ["civilians"] * 3,
+            "claimant": ["A", "A", "Unattributed"],
+            "claimant_side": ["Ukrainian", "Ukrainian", "unattributed"],
+        }
+    )
+    assert wording.reports(rows) == (
+        "11 civilians according to A (Ukrainian); dozens of civilians (stated without attribution)"
+    )
