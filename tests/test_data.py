@@ -251,3 +251,20 @@ def test_verification_follows_the_claimant_side():
         party = s.isin(["Ukrainian", "Russian"])
         bad += list(df.loc[(party & (v == "reported")) | (~party & (v == "claimed")), key])
     assert bad == []
+
+
+def test_a_part_belongs_to_the_same_claim_and_is_not_larger_than_its_whole():
+    st = validate_and_load(seeds=False)["statements"].set_index("statement_id")
+    parts = st[st["part_of"].notna()]
+    assert len(parts) > 0
+    bad = []
+    for sid, r in parts.iterrows():
+        whole = st.loc[r["part_of"]]
+        if r["part_of"] == sid or (pd.notna(whole["part_of"]) and whole["part_of"] == sid):
+            bad.append(f"{sid}: circular")
+        if (r["source_id"], r["claimant_id"]) != (whole["source_id"], whole["claimant_id"]):
+            bad.append(f"{sid}: not the same claim as {r['part_of']}")
+        same_unit = r["unit"] == whole["unit"]
+        if same_unit and pd.notna(r["value"]) and pd.notna(whole["value"]) and r["value"] > whole["value"]:
+            bad.append(f"{sid}: {r['value']} is more than its whole {r['part_of']} ({whole['value']})")
+    assert not bad, "\n".join(bad)
