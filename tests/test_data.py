@@ -88,7 +88,7 @@ NUMBER_WORDS = {
     0: ["no ", "none"],
     1: ["one", "a ", "an "],
     2: ["two", "both"],
-    3: ["three", "трьох"],
+    3: ["three"],
     4: ["four"],
     5: ["five"],
     6: ["six"],
@@ -102,14 +102,9 @@ NUMBER_WORDS = {
     50: ["one-half", "half"],
     46: ["forty-six"],
 }
-# Figures the excerpt implies without writing a number, with the reason.
-IMPLIED = {
-    "n0047": "one named commander reported killed",
-    "n0641": "headline: the brigade's commander (one person) 'destroyed'",
-    "n0649": "Ukrainian headline: 'загинула людина', a person was killed (singular)",
-    "n0656": "Ukrainian headline: 'загинув студент', a student was killed (singular)",
-    "n0657": "headline: 'metro worker wounded' (singular)",
-}
+# Figures the excerpt implies without writing a number (or writes in another language), with the reason:
+# listed in datapackage.json (statements, x_implied_values), the list the data-layer's loader also reads.
+IMPLIED = next(r for r in schema.package()["resources"] if r["name"] == "statements")["x_implied_values"]
 
 
 def _figure_forms(v: float) -> list[str]:
