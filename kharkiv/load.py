@@ -1,7 +1,7 @@
 """Load the tables of data/ as typed DataFrames, validating every rule on the way in.
 
 Nothing is dropped, merged or clipped: the first broken rule raises DataError naming file, row and column.
-Run `python -m kharkiv.load` to check data/ and hear loudly whether the evidence was checked.
+Run `python -m kharkiv` to check data/ and hear loudly whether the evidence was checked.
 """
 
 import os
@@ -133,9 +133,12 @@ def _read_table(data_dir: Path, name: str, resource: dict) -> tuple[list[dict], 
             "not empty",
             f"the table {name!r} has a header but no rows, and may not be empty",
         )
-    typed = _typed_rows(label, rows, resource)
-    _check_unique(label, typed, resource)
-    _check_unique_folded(label, typed, resource)
+    try:
+        typed = _typed_rows(label, rows, resource)
+        _check_unique(label, typed, resource)
+        _check_unique_folded(label, typed, resource)
+    except DataError as err:
+        raise _with_line(err, {label: lines}) from None
     return typed, lines
 
 
@@ -197,12 +200,6 @@ BANNER = "!" * 78
 def main() -> int:
     """Validate data/; say loudly when the evidence could not be checked (and fail in CI)."""
     folder = seeds_dir()
-    try:
-        tables = validate_and_load()
-    except DataError as err:
-        print(f"kharkiv: data/ is invalid: {err}", file=sys.stderr)
-        return 1
-    rows = sum(len(t) for t in tables.values())
     if folder is None:
         print(
             f"{BANNER}\nWARNING: EVIDENCE NOT CHECKED. The source documents were not found (set {SEEDS_ENV} "
@@ -210,12 +207,14 @@ def main() -> int:
             f"verified.\n{BANNER}",
             file=sys.stderr,
         )
+    try:
+        tables = validate_and_load()
+    except DataError as err:
+        print(f"kharkiv: data/ is invalid: {err}", file=sys.stderr)
+        return 1
+    rows = sum(len(t) for t in tables.values())
     print(
         f"kharkiv: data/ is valid ({rows} rows in {len(tables)} tables)"
         + (f"; evidence checked against {folder}" if folder else "; evidence NOT checked")
     )
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -59,11 +59,15 @@ def check_package(label: str, pkg) -> None:
     if not isinstance(pkg, dict) or not isinstance(pkg.get("resources"), list):
         _fail(label, "the package must be an object with a list of resources")
     names = {r.get("name") for r in pkg["resources"] if isinstance(r, dict)}
-    for r in pkg["resources"]:
-        _check_resource(label, r, names)
     for name in REQUIRED_RESOURCES:
         if name not in names:
-            _fail(label, f"the resource {name!r} is missing (the book needs {', '.join(REQUIRED_RESOURCES)})")
+            _fail(
+                label,
+                f"the resource {name!r} is missing (the book needs {', '.join(REQUIRED_RESOURCES)})",
+                "required resource",
+            )
+    for r in pkg["resources"]:
+        _check_resource(label, r, names)
     period = pkg.get("x_period")
     if not isinstance(period, dict) or not all(
         isinstance(period.get(k), str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", period[k])
