@@ -15,12 +15,16 @@ NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 # The Table Schema also allows NaN and INF; a figure here is always finite (empty when unknown).
 SPECIAL = re.compile(r"[+-]?(nan|inf|infinity)", re.IGNORECASE)
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+BLANK = re.compile(rf"[\s{ZERO_WIDTH}]*")
 
 EXPECTED = {
     "date": "an ISO date (YYYY-MM-DD)",
     "integer": "an integer (ASCII digits with an optional sign; no '_', spaces or separators)",
     "number": "a number (ASCII digits, '.' as decimal mark, optional sign and exponent; no '_', spaces or separators)",
 }
+
+
+BOUNDS = (("minimum", lambda a, b: a < b, "below"), ("maximum", lambda a, b: a > b, "above"))
 
 
 class CellError(Exception):
@@ -31,7 +35,7 @@ class CellError(Exception):
 
 def is_blank(raw: str) -> bool:
     """True for a cell of only whitespace or zero-width characters (which reads as empty but is not)."""
-    return all(ch.isspace() or ch in ZERO_WIDTH for ch in raw)
+    return BLANK.fullmatch(raw) is not None
 
 
 def _number(raw: str) -> float:
@@ -77,11 +81,18 @@ def parse(field: dict, raw: str):
 
 def check(field: dict, value, raw: str) -> None:
     """Apply the field's constraints (other than required and unique) to a parsed value."""
-    c = field.get("constraints", {})
+    c = field.get("constraints")
+    if c:
+        _constraints(c, value, raw)
+    if isinstance(value, str) and is_blank(raw):
+        raise CellError("not blank", f"{raw!r} is only whitespace: write the value, or leave the cell empty")
+
+
+def _constraints(c: dict, value, raw: str) -> None:
     if "enum" in c and value not in c["enum"]:
         allowed = ", ".join(map(str, c["enum"]))
         raise CellError("enum", f"{raw!r} is not one of the allowed values: {allowed}")
-    for key, op, word in (("minimum", lambda a, b: a < b, "below"), ("maximum", lambda a, b: a > b, "above")):
+    for key, op, word in BOUNDS:
         if key in c:
             bound = c[key]
             if isinstance(value, dt.date):
@@ -92,5 +103,3 @@ def check(field: dict, value, raw: str) -> None:
         raise CellError("pattern", f"{raw!r} does not match the pattern {c['pattern']}")
     if "minLength" in c and len(raw.strip()) < c["minLength"]:
         raise CellError("minLength", f"{raw!r} is shorter than {c['minLength']} characters")
-    if is_blank(raw):
-        raise CellError("not blank", f"{raw!r} is only whitespace: write the value, or leave the cell empty")

@@ -60,3 +60,15 @@ def test_oblast_distance_is_zero_inside_and_grows_outside():
 def test_blank_cells(raw):
     assert cells.is_blank(raw)
     assert not cells.is_blank(" x ")
+
+
+def test_a_scaled_copy_of_the_data_is_valid_and_grows_past_four_digit_ids(tmp_path):
+    from kharkiv.load import validate_and_load
+    from kharkiv.paths import DATA
+    from kharkiv.synthetic import scaled_copy
+
+    one = validate_and_load(DATA, seeds=False)
+    two = validate_and_load(scaled_copy(DATA, tmp_path / "data", 2), seeds=False)
+    assert len(two["events"]) == 2 * len(one["events"])
+    assert len(two["statements"]) == 2 * len(one["statements"])
+    assert two["events"]["event_id"].str.len().max() == 6  # e10001 and on
