@@ -53,8 +53,8 @@ def _explain(exc: csv.Error, start: int) -> tuple[str, str]:
         return "CSV quoting", f"a quoted cell opened in the record starting on line {start} is never closed"
     if "expected after" in msg:
         return "CSV quoting", (
-            f'a quote inside a quoted cell of the record starting on line {start} is not doubled (write "" '
-            "for a quote character), or a quote opened earlier is closed here"
+            f"unbalanced quote in the record starting on line {start}: a quote inside a quoted cell must be "
+            'doubled (""), and a quoted cell must end at a comma or the end of its line'
         )
     if "NUL" in msg:
         return "CSV syntax", f"the record starting on line {start} contains a NUL byte"

@@ -73,7 +73,7 @@ def check_package(label: str, pkg) -> None:
         isinstance(period.get(k), str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", period[k])
         for k in ("start", "end")
     ):
-        _fail(label, "x_period must give start and end as ISO dates")
+        _fail(label, f"x_period must give start and end as ISO dates (YYYY-MM-DD), not {period!r}")
 
 
 @lru_cache(maxsize=4)
