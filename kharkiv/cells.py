@@ -16,6 +16,8 @@ NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 SPECIAL = re.compile(r"[+-]?(nan|inf|infinity)", re.IGNORECASE)
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 BLANK = re.compile(rf"[\s{ZERO_WIDTH}]*")
+# C0 control characters and DEL other than tab and line breaks: never text, usually a corrupted file.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 EXPECTED = {
     "date": "an ISO date (YYYY-MM-DD)",
@@ -64,7 +66,7 @@ def parse(field: dict, raw: str):
                 raise ValueError
             return dt.date.fromisoformat(raw)
         if kind == "integer":
-            if not INTEGER.fullmatch(raw):
+            if not INTEGER.fullmatch(raw) or len(raw.lstrip("+-0")) > 18:  # beyond a 64-bit integer
                 raise ValueError
             return int(raw)
         if kind == "number":
@@ -86,6 +88,8 @@ def check(field: dict, value, raw: str) -> None:
         _constraints(c, value, raw)
     if isinstance(value, str) and is_blank(raw):
         raise CellError("not blank", f"{raw!r} is only whitespace: write the value, or leave the cell empty")
+    if isinstance(value, str) and (m := CONTROL.search(raw)):
+        raise CellError("no control characters", f"{raw[:60]!r} contains the control character {m[0]!r}")
 
 
 def _constraints(c: dict, value, raw: str) -> None:

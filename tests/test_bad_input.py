@@ -412,3 +412,19 @@ def test_a_ten_thousandth_event_is_accepted(scratch):
 def test_an_id_too_short_or_malformed_is_still_refused(scratch, table, column, bad):
     scratch.set(table, 1, column, bad)
     assert_names(load_error(scratch), f"data/{table}.csv", 1, column, "pattern")
+
+
+def test_an_integer_too_large_for_the_table_is_a_data_error(scratch):
+    scratch.set("phases", 2, "order", "99999999999999999999")
+    assert_names(load_error(scratch), "data/phases.csv", 2, "order", "type integer")
+
+
+def test_a_source_dated_before_the_invasion(scratch):
+    scratch.set("sources", 1, "date", "0001-01-01")
+    assert_names(load_error(scratch), "data/sources.csv", 1, "date", "minimum")
+
+
+@pytest.mark.parametrize("bad", ["a\x00b", "bell\x07", "escape \x1b[31m red"])
+def test_a_control_character_in_text(scratch, bad):
+    scratch.set("events", 1, "notes", bad)
+    assert_names(load_error(scratch), "data/events.csv", 1, "notes", "no control characters")
