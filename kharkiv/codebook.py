@@ -85,3 +85,68 @@ def value_counts(resource: dict, df: pd.DataFrame) -> pd.DataFrame:
         for v in f.get("constraints", {}).get("enum", []):
             rows.append({"field": f["name"], "value": v, "rows": int((df[f["name"]] == v).sum())})
     return pd.DataFrame(rows, columns=["field", "value", "rows"])
+
+
+def _implied(implied: dict) -> str:
+    return "a figure its excerpt implies" if len(implied) == 1 else "figures their excerpts imply"
+
+
+def rules_table(package: dict) -> pd.DataFrame:
+    """The checks the loader applies beyond single fields, with their settings read from the package."""
+    res = {r["name"]: r for r in package["resources"]}
+    folded = [
+        f"{n}.{f['name']}" for n, r in res.items() for f in r["schema"]["fields"] if f.get("x_unique_folded")
+    ]
+    empty = [n for n, r in res.items() if r.get("x_allow_empty")]
+    near = res["places"].get("x_coordinates_in_oblast", {})
+    implied = res["statements"].get("x_implied_values", {})
+    rows = [
+        ("not empty", "Every table has rows" + (f", except {', '.join(empty)}" if empty else "") + "."),
+        ("not blank", "No value is only spaces or zero-width characters; no text holds control characters."),
+        (
+            "unique after folding",
+            f"{', '.join(folded)}: unique ignoring case, spacing, zero-width characters "
+            "and Cyrillic or Greek look-alike letters.",
+        ),
+        ("date order", "No end date before its start date (events, phases, statement periods)."),
+        (
+            "day and month precision",
+            "A 'day' event ends on its start date; a 'month' event covers its whole "
+            "month, clipped to the period.",
+        ),
+        ("phases tile", "Each phase starts the day after the previous one ends."),
+        (
+            "qualifiers",
+            "A word qualifier ('dozens') has no value; a number needs one; only a 'range' has "
+            "value_high, not below value.",
+        ),
+        (
+            "claim dates",
+            "A claim is dated no earlier than the last day it reports, and no later than its source.",
+        ),
+        (
+            "figure in evidence",
+            "Each value stands in its evidence, as digits, in millions or as a word"
+            + (
+                f" (except {', '.join(implied)}: {_implied(implied)}, listed in x_implied_values)"
+                if implied
+                else ""
+            )
+            + ".",
+        ),
+        ("within", "No place lies within itself, directly or through other places."),
+        (
+            "coordinates in oblast",
+            f"A place's coordinates lie in its oblast or at most {near.get('tolerance_km')} "
+            "km outside it (Natural Earth admin-1 boundaries in data/geo)."
+            if near
+            else "Not checked.",
+        ),
+        ("has a source", "Every event has at least one row of evidence in event_sources."),
+        (
+            "evidence in source",
+            "Each excerpt stands verbatim in its source document, whose SHA-256 matches "
+            "sources.sha256 (checked where the documents are available; always in CI).",
+        ),
+    ]
+    return pd.DataFrame(rows, columns=["rule", "what the loader checks"])

@@ -72,3 +72,13 @@ def test_a_scaled_copy_of_the_data_is_valid_and_grows_past_four_digit_ids(tmp_pa
     assert len(two["events"]) == 2 * len(one["events"])
     assert len(two["statements"]) == 2 * len(one["statements"])
     assert two["events"]["event_id"].str.len().max() == 6  # e10001 and on
+
+
+def test_the_codebook_lists_the_rules_with_the_package_settings():
+    from kharkiv import codebook, schema
+
+    pkg = schema.package()
+    text = " ".join(codebook.rules_table(pkg)["what the loader checks"])
+    tolerance = next(r for r in pkg["resources"] if r["name"] == "places")["x_coordinates_in_oblast"]
+    assert f"at most {tolerance['tolerance_km']} km" in text
+    assert "n0047" in text and "places.name" in text
