@@ -5,7 +5,7 @@ All text from the data is HTML-escaped here (prose.escape); nothing from the dat
 
 import pandas as pd
 
-from . import links, prose
+from . import links, prose, wording
 
 # What location_precision says about the place, in words (see the glossary).
 WHERE = {1: "{}", 2: "near {}", 3: "{} (the source names only this wider area)"}
@@ -54,25 +54,24 @@ def place_text(place, precision) -> str:
 
 
 def reporter_text(name, role, kind, side) -> str:
-    """'Oleh Synyehubov, head of … (Ukrainian)'; an unattributed report says so."""
+    """'reported by Oleh Synyehubov, head of … (Ukrainian)'; an unattributed report says so."""
     if str(side) == "unattributed":
-        return "not named: the source states it without attribution"
-    return f"{prose.who(name, role, kind)} ({side})"
+        return "no one is named as reporting it"
+    return f"reported by {prose.who(name, role, kind)} ({side})"
 
 
 def entry(ev) -> str:
-    """One event as an HTML entry whose id is the event id, with a permalink to itself."""
+    """One event as an HTML entry whose id is the event id; its date is a permalink to itself."""
     anchor = links.event_anchor(ev.event_id)
     when = prose.when(ev.start_date, ev.end_date, ev.date_precision) + PRECISION_NOTE[str(ev.date_precision)]
     e = prose.escape
+    who = prose.capitalise(reporter_text(ev.claimant, ev.role, ev.claimant_kind, ev.claimant_side))
     return (
-        f'<div class="kharkiv-event" id="{e(anchor)}">'
-        f'<p class="kharkiv-event-head"><a class="kharkiv-permalink" href="#{e(anchor)}" '
-        f'title="Link to this event">{e(when)}</a> \u00b7 {e(place_text(ev.place, ev.location_precision))}</p>'
-        f'<p class="kharkiv-event-what">{e(ev.summary)}</p>'
-        f'<p class="kharkiv-event-meta">Reported by {e(reporter_text(ev.claimant, ev.role, ev.claimant_kind, ev.claimant_side))}'
-        f' \u00b7 <span class="{VERIFICATION}">{e(ev.verification)}</span>'
-        f" \u00b7 Source: {e(ev.sources_text)}</p></div>"
+        f'<div class="kharkiv-event" id="{e(anchor)}"><p>'
+        f'<a class="kharkiv-permalink" href="#{e(anchor)}" title="Link to this event"><strong>{e(when)}</strong></a>'
+        f" \u00b7 {e(place_text(ev.place, ev.location_precision))}<br>{e(ev.summary)}<br>"
+        f'<small>{e(who)}; label: <span class="{VERIFICATION}">{e(ev.verification)}</span>. '
+        f"Source: {e(ev.sources_text)}.</small></p></div>"
     )
 
 
@@ -119,15 +118,21 @@ def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.Dat
     for p in phases.itertuples():
         facts[f"phase{p.order}_dates"] = prose.when(p.start_date, p.end_date)
         facts[f"phase{p.order}_start"] = prose.when(p.start_date, p.start_date)
+        facts[f"phase{p.order}_end"] = prose.when(p.end_date, p.end_date)
     for name, frame in (("may", may), ("sept", sept)):
         facts[f"{name}_n"] = prose.count(len(frame), "settlement", words=True)
         facts[f"{name}_names"] = prose.listing(frame["place"]) if len(frame) else "no settlement by name"
     top = tolls.widest(tolls.killed(views.statements(t)))
     if top is not None:
         row = prose.with_roles(top.to_frame().T, t["claimants"]).iloc[0]
-        facts["civ_toll"] = prose.figure(row["value"], row["value_high"], row["qualifier"])
-        facts["civ_toll_period"] = prose.when(row["period_start"], row["period_end"])
-        facts["civ_toll_who"] = prose.according_to(
-            row["claimant"], row["claimant_role"], row["claimant_kind"]
+        fig = prose.figure(row["value"], row["value_high"], row["qualifier"])
+        period = wording.period_words(row["period_start"], row["period_end"])
+        if str(row["claimant_side"]) == "unattributed":
+            source = source_names(t["sources"])[str(row["source_id"])]
+            who = f"a figure that {source} gives without naming who counted it"
+        else:
+            who = prose.according_to(row["claimant"], row["claimant_role"], row["claimant_kind"])
+        facts["civ_toll_sentence"] = (
+            f"The count that covers the longest period is {fig} civilians killed {period}, {who}."
         )
     return facts

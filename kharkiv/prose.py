@@ -187,14 +187,17 @@ def attributed_reports(rows: pd.DataFrame) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
-def spread_text(spread: dict, noun: str) -> str:
-    """'from 9 to 11 civilians', '11 civilians'; with ', and one report gives only a word (“dozens”)'."""
+def spread_text(spread: dict, noun: str, after: str = "") -> str:
+    """'from 9 to 11 civilians', '11 civilians'; with ', and one report gives only a word (“dozens”)'.
+
+    after follows the noun ('killed': 'from 9 to 11 civilians killed')."""
     if spread["n_numbers"] == 0:
         text = f"no number of {plural(singular(noun))}"
     elif spread["low"] == spread["high"]:
         text = count(spread["high"], noun)
     else:
         text = f"from {wording.number(spread['low'])} to {count(spread['high'], noun)}"
+    text += f" {after}" if after else ""
     words = spread["in_words"]
     if len(words):
         given = listing([f"\u201c{q}\u201d" for q in dict.fromkeys(words["qualifier"].astype(str))])

@@ -10,6 +10,7 @@ def reports_chart(ax, rows: pd.DataFrame, colours: dict) -> None:
     but its word, so that 'dozens' stands beside 9 and 11. rows: with_roles() statements, in display order."""
     rows = rows.reset_index(drop=True)
     top = rows["value"].max()
+    ax.set_xlim(0, (top if pd.notna(top) else 1) * 1.5)
     for i, r in rows.iterrows():
         y = len(rows) - 1 - i
         colour = colours.get(str(r["claimant_side"]), "#777777")
@@ -35,6 +36,5 @@ def reports_chart(ax, rows: pd.DataFrame, colours: dict) -> None:
             )
     labels = [prose.who(r.claimant, r.claimant_role, r.claimant_kind) for r in rows.itertuples()]
     ax.set_yticks(range(len(rows))[::-1], [prose.wrap(x, 34) for x in labels], fontsize=9)
-    ax.set_xlim(0, (top if pd.notna(top) else 1) * 1.5)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.tick_params(axis="y", length=0)

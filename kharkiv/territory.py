@@ -59,7 +59,7 @@ def pace(settlements: pd.DataFrame) -> dict:
     }
 
 
-def distance_chart(ax, settlements: pd.DataFrame, border_km: float, colour: str = "#0072B2") -> None:
+def distance_chart(ax, settlements: pd.DataFrame, border_km: float, window, colour: str = "#0072B2") -> None:
     """Each settlement at the date it was first reported retaken and its distance from the city centre; the dashed
     line is how far the border itself lies from the centre (a yardstick, not a range)."""
     import matplotlib.dates as mdates
@@ -67,6 +67,9 @@ def distance_chart(ax, settlements: pd.DataFrame, border_km: float, colour: str 
     from . import maps
 
     s = settlements.dropna(subset=["km_from_centre"])
+    ax.set_xlim(
+        pd.Timestamp(window[0]) - pd.Timedelta(days=1), pd.Timestamp(window[1]) + pd.Timedelta(days=1)
+    )
     ax.scatter(s["start_date"], s["km_from_centre"], s=50, color=colour, zorder=3, edgecolor="white")
     ax.axhline(border_km, color="#444444", ls="--", lw=1)
     ax.text(
@@ -74,8 +77,10 @@ def distance_chart(ax, settlements: pd.DataFrame, border_km: float, colour: str 
     )
     maps.place_labels(ax, list(mdates.date2num(s["start_date"])), list(s["km_from_centre"]), list(s["place"]))
     ax.set_ylim(0, max(border_km, s["km_from_centre"].max() if len(s) else 0) * 1.25)
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=3))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
     ax.set_ylabel("km from Kharkiv's centre")
+    ax.set_xlabel("Date first reported retaken (2022)")
 
 
 def retaken_by(t: dict, dates, start=None) -> list[pd.DataFrame]:

@@ -51,11 +51,12 @@ def key_event_chart(
             rows["start_date"], [y] * len(rows), marker="|", s=160, lw=1.4, color=colours[kind], zorder=3
         )
     top = len(kinds) - 0.2
-    for k, r in enumerate(keys.itertuples(), start=1):
+    numbered = keys.assign(n=range(1, len(keys) + 1)).groupby("start_date")["n"]
+    for k, (day, ns) in enumerate(numbered):
         ax.annotate(
-            str(k),
-            (r.start_date, top),
-            xytext=(0, 6 + 12 * ((k - 1) % 2)),
+            ",".join(map(str, ns)),
+            (day, top),
+            xytext=(0, 6 + 12 * (k % 2)),
             textcoords="offset points",
             ha="center",
             va="bottom",
