@@ -120,7 +120,6 @@ def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.Dat
         facts[f"phase{p.order}_start"] = prose.when(p.start_date, p.start_date)
         facts[f"phase{p.order}_end"] = prose.when(p.end_date, p.end_date)
     for name, frame in (("may", may), ("sept", sept)):
-        facts[f"{name}_n"] = prose.count(len(frame), "settlement", words=True)
         facts[f"{name}_names"] = prose.listing(frame["place"]) if len(frame) else "no settlement by name"
     top = tolls.widest(tolls.killed(views.statements(t)))
     if top is not None:

@@ -135,3 +135,33 @@ def spread_of(reports: pd.DataFrame) -> dict:
         "n_numbers": len(numbers),
         "in_words": reports[reports["value"].isna()].reset_index(drop=True),
     }
+
+
+def shared_facts(t: dict) -> dict[str, str]:
+    """The counts and periods that several pages give, worded once. A page that gives one of them glues it under
+    this key (prose.glue_facts(counts.shared_facts(t))), so every page prints the same words; the reader-page tests
+    check that every notebook glueing one of these keys glues exactly this value."""
+    from . import prose, views  # prose and views are light; imported here to keep this module's top small
+
+    events = views.events(t)
+    statements = views.statements(t)
+    facts = {}
+    for key, phase_id in (("assault", ASSAULT), ("may", MAY), ("sept", SEPTEMBER)):
+        start, end = window(t["phases"], phase_id)
+        facts[f"{key}_period"] = prose.when(start, end)
+        facts[f"{key}_n_days"] = prose.count((end - start).days + 1, "day", words=True)
+    facts["assault_n_events"] = prose.count(len(assault_events(events)), "event")
+    for key, phase_id in (("may", MAY), ("sept", SEPTEMBER)):
+        facts[f"{key}_n_settlements"] = prose.count(
+            len(settlements_retaken(t, phase_id)), "settlement", words=True
+        )
+    by_label = claims_by_label(events, statements)
+    nouns = {
+        "refuted": "refuted claim",
+        "disputed": "disputed claim",
+        "corroborated": "corroborated claim",
+        "claimed": "claim by a party to the war",
+    }
+    for label, noun in nouns.items():
+        facts[f"n_{label}_claims"] = prose.count(int(by_label[label]), noun, words=True)
+    return facts
