@@ -253,6 +253,12 @@ def gazetteer() -> pd.DataFrame:
     return g[g["verified"] == "yes"].reset_index(drop=True)
 
 
+def _no_axis_labels(ax) -> None:
+    """GeoPandas labels the axes in metres each time it plots; a map needs no axis labels."""
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+
+
 def city_map(ax, extent=CITY, scale_km: float = 5):
     """Kharkiv in UTM 37N: its built-up footprint, the district names (gazetteer points), scale bar, north arrow."""
     region_map(ax, extent=extent, scale_km=scale_km)
@@ -272,6 +278,7 @@ def city_map(ax, extent=CITY, scale_km: float = 5):
             zorder=3,
             path_effects=_HALO,
         )
+    _no_axis_labels(ax)
     return ax
 
 
@@ -326,3 +333,46 @@ def retaken_panels(axes, places: pd.DataFrame, frames, titles, colour: str = "#0
         pts = points_xy(frame.dropna(subset=["lat", "lon"]))
         ax.scatter(pts["x"], pts["y"], s=30, color=colour, edgecolor="white", linewidth=0.6, zorder=6)
         ax.set_title(title, fontsize=10, loc="left")
+        _no_axis_labels(ax)
+
+
+STRIKES = "Explosions/Remote violence"
+
+
+def city_strikes(events: pd.DataFrame, city: str = "kharkiv") -> dict[str, pd.DataFrame]:
+    """The strikes on the city (events of type Explosions/Remote violence at the city or a place within it), split
+    into those that can be placed on the map, those at a landmark no open gazetteer locates, and those the source
+    places only in the city as a whole. Every strike is in exactly one part."""
+    s = events[
+        (events["event_type"] == STRIKES) & ((events["place_id"] == city) | (events["within"] == city))
+    ]
+    whole_city = s["place_id"] == city
+    located = ~whole_city & s["lat"].notna()
+    return {"placed": s[located], "no_coordinate": s[~whole_city & ~located], "city_only": s[whole_city]}
+
+
+def city_strike_map(ax, parts: dict, places: pd.DataFrame, colour: str = "#D55E00") -> None:
+    """The city map with each placed strike site sized by its strikes; approximate points hollow; sites named."""
+    city_map(ax)
+    mark_city(ax, places)
+    placed = parts["placed"]
+    sites = (
+        placed.groupby(["place", "lat", "lon", "coord_precision"], observed=True)
+        .size()
+        .rename("n")
+        .reset_index()
+    )
+    sites = points_xy(sites)
+    for r in sites.itertuples():
+        hollow = r.coord_precision == "approximate"
+        ax.scatter(
+            r.x,
+            r.y,
+            s=40 + 50 * (r.n - 1),
+            zorder=6,
+            linewidths=1.6,
+            edgecolor=colour,
+            facecolor="white" if hollow else colour,
+            alpha=0.9,
+        )
+    place_labels(ax, list(sites["x"]), list(sites["y"]), list(sites["place"]), fontsize=8.5)
