@@ -15,6 +15,7 @@ PRECISION_NOTE = {
     "month": " (the source gives only the month)",
 }
 VERIFICATION = "kharkiv-label"
+SIDE_WORDS = {"Ukrainian": "Ukrainian side", "Russian": "Russian side", "third party": "a third party"}
 
 
 def source_names(sources: pd.DataFrame) -> dict[str, str]:
@@ -57,7 +58,7 @@ def reporter_text(name, role, kind, side) -> str:
     """'reported by Oleh Synyehubov, head of … (Ukrainian)'; an unattributed report says so."""
     if str(side) == "unattributed":
         return "no one is named as reporting it"
-    return f"reported by {prose.who(name, role, kind)} ({side})"
+    return f"reported by {prose.who(name, role, kind)}, {SIDE_WORDS.get(str(side), str(side))}"
 
 
 def entry(ev) -> str:
@@ -83,9 +84,24 @@ def entries(t: dict, events: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["start_date", "event_id"]).reset_index(drop=True)
 
 
-def phase_html(rows: pd.DataFrame) -> str:
-    """Every event of one phase, in date order."""
-    return '<div class="kharkiv-chronology">' + "".join(entry(r) for r in rows.itertuples()) + "</div>"
+def phase_html(rows: pd.DataFrame, summary: str | None = None) -> str:
+    """Every event of one phase, in date order; folded under summary (plain text) when one is given.
+
+    A link to an entry opens its fold: browsers reveal a <details> holding the fragment's target (Chromium does so
+    itself; OPEN_TARGET does it where a browser does not)."""
+    body = '<div class="kharkiv-chronology">' + "".join(entry(r) for r in rows.itertuples()) + "</div>"
+    if summary is None or rows.empty:
+        return body if not rows.empty else ""
+    return prose.folded(summary, body)
+
+
+# The project's own few lines: open the fold that holds the entry a link points to (on load and on each new #id).
+OPEN_TARGET = (
+    "<script>(function(){function o(){var h=decodeURIComponent(location.hash.slice(1));"
+    "var e=h&&document.getElementById(h);for(var d=e;d;d=d.parentElement){if(d.tagName==='DETAILS')d.open=true;}"
+    "if(e)e.scrollIntoView();}window.addEventListener('hashchange',o);"
+    "document.addEventListener('DOMContentLoaded',o);})();</script>"
+)
 
 
 def key_events(t: dict, events: pd.DataFrame) -> pd.DataFrame:
@@ -107,7 +123,7 @@ def key_list_html(keys: pd.DataFrame) -> str:
         f"{prose.escape(prose.when(r.start_date, r.end_date, r.date_precision))}</a>: {prose.escape(r.summary)}</li>"
         for r in keys.itertuples()
     )
-    return f'<ol class="kharkiv-key-events">{items}</ol>'
+    return f'<ol class="kharkiv-key-events">{items}</ol>' + OPEN_TARGET
 
 
 def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.DataFrame, km: float) -> dict:
