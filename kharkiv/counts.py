@@ -145,7 +145,7 @@ def shared_facts(t: dict) -> dict[str, str]:
 
     events = views.events(t)
     statements = views.statements(t)
-    facts = {}
+    facts = {"n_sources": prose.count(len(t["sources"]), "source document", words=True)}
     for key, phase_id in (("assault", ASSAULT), ("may", MAY), ("sept", SEPTEMBER)):
         start, end = window(t["phases"], phase_id)
         facts[f"{key}_period"] = prose.when(start, end)
