@@ -116,14 +116,21 @@ def key_events(t: dict, events: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def key_list_html(keys: pd.DataFrame) -> str:
-    """The numbered key to the timeline chart: each key event's date (a link to its entry) and what happened."""
+def key_list_html(keys: pd.DataFrame, on_chronology: bool = True) -> str:
+    """The key events as a numbered list: each one's date (a link to its entry) and what happened.
+
+    On the chronology the links are to the page itself (and the script that opens folds comes with them);
+    elsewhere they are links to the chronology (links.chronology_href)."""
+
+    def href(event_id) -> str:
+        return f"#{links.event_anchor(event_id)}" if on_chronology else links.chronology_href(event_id)
+
     items = "".join(
-        f'<li><a href="#{prose.escape(links.event_anchor(r.event_id))}">'
+        f'<li><a href="{prose.escape(href(r.event_id))}">'
         f"{prose.escape(prose.when(r.start_date, r.end_date, r.date_precision))}</a>: {prose.escape(r.summary)}</li>"
         for r in keys.itertuples()
     )
-    return f'<ol class="kharkiv-key-events">{items}</ol>' + OPEN_TARGET
+    return f'<ol class="kharkiv-key-events">{items}</ol>' + (OPEN_TARGET if on_chronology else "")
 
 
 def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.DataFrame, km: float) -> dict:

@@ -84,7 +84,7 @@ def assault_events(events: pd.DataFrame) -> pd.DataFrame:
     return phase_events(events, ASSAULT)
 
 
-def settlements_retaken(t: dict, phase_id: str) -> pd.DataFrame:
+def settlements_retaken(t: dict, phase_id: str, distances: bool = True) -> pd.DataFrame:
     """Settlements reported retaken in a phase: one row each, at its first recapture report in the phase.
 
     A recapture is an event of sub-type 'Government regains territory' at a named settlement (territory.retaken);
@@ -92,7 +92,7 @@ def settlements_retaken(t: dict, phase_id: str) -> pd.DataFrame:
     """
 
     start, end = window(t["phases"], phase_id)
-    return territory.first_retaken(territory.retaken(t, start, end))
+    return territory.first_retaken(territory.retaken(t, start, end, distances=distances))
 
 
 def claims(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
@@ -153,7 +153,7 @@ def shared_facts(t: dict) -> dict[str, str]:
     facts["assault_n_events"] = prose.count(len(assault_events(events)), "event")
     for key, phase_id in (("may", MAY), ("sept", SEPTEMBER)):
         facts[f"{key}_n_settlements"] = prose.count(
-            len(settlements_retaken(t, phase_id)), "settlement", words=True
+            len(settlements_retaken(t, phase_id, distances=False)), "settlement", words=True
         )
     by_label = claims_by_label(events, statements)
     nouns = {

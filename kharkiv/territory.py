@@ -15,7 +15,9 @@ def centre(t: dict, place_id: str = CENTRE_ID) -> tuple[float, float]:
     return float(row["lat"]), float(row["lon"])
 
 
-def retaken(t: dict, start: str, end: str, centre_id: str = CENTRE_ID) -> pd.DataFrame:
+def retaken(
+    t: dict, start: str, end: str, centre_id: str = CENTRE_ID, distances: bool = True
+) -> pd.DataFrame:
     """'Government regains territory' events starting start..end at a named settlement other than the centre.
 
     One row per event (views.events columns) plus km_from_centre and km_to_border; both are NaN where the
@@ -28,6 +30,8 @@ def retaken(t: dict, start: str, end: str, centre_id: str = CENTRE_ID) -> pd.Dat
         & ev["place_kind"].isin(SETTLEMENT_KINDS)
         & (ev["place_id"] != centre_id)
     )
+    if not distances:  # counting needs no geodata
+        return ev[keep].reset_index(drop=True)
     return geo.add_distances(ev[keep], centre(t, centre_id)).reset_index(drop=True)
 
 
