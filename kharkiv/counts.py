@@ -160,7 +160,7 @@ def shared_facts(t: dict) -> dict[str, str]:
         "refuted": "refuted claim",
         "disputed": "disputed claim",
         "corroborated": "corroborated claim",
-        "claimed": "claim by a party to the war",
+        "claimed": "one-sided claim",
     }
     for label, noun in nouns.items():
         facts[f"n_{label}_claims"] = prose.count(int(by_label[label]), noun, words=True)
