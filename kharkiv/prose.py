@@ -100,13 +100,37 @@ def _role(role) -> str:
     return role[:1].lower() + role[1:] if first in TITLE_WORDS else role
 
 
+# Words that make an organisation's name a description needing "the" ("the Ministry of Defence of Russia").
+THE_WORDS = {
+    "Government",
+    "Ministry",
+    "Institute",
+    "Staff",
+    "Service",
+    "Administration",
+    "Office",
+    "Agency",
+    "Federation",
+    "Police",
+    "Team",
+    "Commander-in-Chief",
+    "command",
+    "Army",
+    "Forces",
+}
+
+
 def who(name, role=None, kind=None) -> str:
-    """'Oleh Synyehubov, head of the …' for a person with a role; an organisation by its name."""
+    """'Oleh Synyehubov, head of the …' for a person with a role; an organisation by its name, with 'the' where
+    its name is a description ('the Government of the United Kingdom', but 'Human Rights Watch')."""
     if kind == "unattributed" or str(name) == "Unattributed":
         return "the source, without naming who reported it"
     if kind == "person" and role is not None and not pd.isna(role) and str(role):
         return f"{name}, {_role(role)}"
-    return str(name)
+    name = str(name)
+    if kind != "person" and not name.startswith("the ") and THE_WORDS & set(name.split()):
+        return f"the {name}"
+    return name
 
 
 def according_to(name, role=None, kind=None) -> str:
@@ -178,10 +202,27 @@ def figure(value, value_high, qualifier) -> str:
     return wording.figure_text(value, value_high, qualifier)
 
 
-def attributed_reports(rows: pd.DataFrame) -> str:
-    """'11 according to Oleh Synyehubov, head of …; “dozens” according to …' (rows from with_roles())."""
+UNIT_WORDS = {"km2": "km\u00b2", "percent": "%"}
+
+
+def unit_text(value, unit) -> str:
+    """The unit after a figure: ' km²', ' settlements', '%' (nothing where there is no unit)."""
+    if unit is None or pd.isna(unit) or not str(unit):
+        return ""
+    u = UNIT_WORDS.get(str(unit), str(unit))
+    if u == "%":
+        return u
+    one = value is not None and not pd.isna(value) and float(value) == 1
+    return f" {singular(u) if one else u}"
+
+
+def attributed_reports(rows: pd.DataFrame, units: bool = False) -> str:
+    """'11 according to Oleh Synyehubov, head of …; “dozens” according to …' (rows from with_roles()).
+
+    units=True writes each figure's unit after it ('about 2,000 km²', '“several” settlements')."""
     parts = [
-        f"{figure(r.value, r.value_high, r.qualifier)} {according_to(r.claimant, r.claimant_role, r.claimant_kind)}"
+        f"{figure(r.value, r.value_high, r.qualifier)}{unit_text(r.value, r.unit) if units else ''} "
+        f"{according_to(r.claimant, r.claimant_role, r.claimant_kind)}"
         for r in rows.itertuples()
     ]
     return "; ".join(dict.fromkeys(parts))

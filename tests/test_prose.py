@@ -41,7 +41,7 @@ def test_names_are_never_lower_cased():
     # a role that starts with a name keeps its capital
     assert prose.who("X", "Kharkiv Oblast governor", "person") == "X, Kharkiv Oblast governor"
     assert prose.who("Institute for the Study of War", "Washington-based think tank", "think tank") == (
-        "Institute for the Study of War"
+        "the Institute for the Study of War"
     )
 
 
@@ -78,3 +78,18 @@ def test_markdown_and_html_are_inert():
 def test_glue_facts_refuses_a_missing_value():
     with pytest.raises(ValueError, match="no value"):
         prose.glue_facts({"x": None})
+
+
+def test_organisations_named_as_descriptions_take_the():
+    assert prose.who("Government of the United Kingdom", None, "government body") == (
+        "the Government of the United Kingdom"
+    )
+    assert prose.who("Human Rights Watch", None, "NGO") == "Human Rights Watch"
+    assert prose.who("Oryx", None, "open-source group") == "Oryx"
+
+
+def test_units_follow_their_figures():
+    assert prose.unit_text(2000, "km2") == " km\u00b2"
+    assert prose.unit_text(None, "settlements") == " settlements"
+    assert prose.unit_text(1, "settlements") == " settlement"
+    assert prose.unit_text(50, "percent") == "%"
