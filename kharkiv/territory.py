@@ -15,7 +15,9 @@ def centre(t: dict, place_id: str = CENTRE_ID) -> tuple[float, float]:
     return float(row["lat"]), float(row["lon"])
 
 
-def retaken(t: dict, start: str, end: str, centre_id: str = CENTRE_ID) -> pd.DataFrame:
+def retaken(
+    t: dict, start: str, end: str, centre_id: str = CENTRE_ID, distances: bool = True
+) -> pd.DataFrame:
     """'Government regains territory' events starting start..end at a named settlement other than the centre.
 
     One row per event (views.events columns) plus km_from_centre and km_to_border; both are NaN where the
@@ -28,6 +30,8 @@ def retaken(t: dict, start: str, end: str, centre_id: str = CENTRE_ID) -> pd.Dat
         & ev["place_kind"].isin(SETTLEMENT_KINDS)
         & (ev["place_id"] != centre_id)
     )
+    if not distances:  # counting needs no geodata
+        return ev[keep].reset_index(drop=True)
     return geo.add_distances(ev[keep], centre(t, centre_id)).reset_index(drop=True)
 
 
@@ -57,3 +61,86 @@ def pace(settlements: pd.DataFrame) -> dict:
         "days": days,
         "per_week": len(settlements) / days * 7,
     }
+
+
+def distance_chart(ax, settlements: pd.DataFrame, border_km: float, window, colour: str = "#0072B2") -> None:
+    """Each settlement at the date it was first reported retaken and its distance from the city centre; the dashed
+    line is how far the border itself lies from the centre (a yardstick, not a range)."""
+    import matplotlib.dates as mdates
+
+    from . import maps
+
+    s = settlements.dropna(subset=["km_from_centre"])
+    ax.set_xlim(
+        pd.Timestamp(window[0]) - pd.Timedelta(days=1), pd.Timestamp(window[1]) + pd.Timedelta(days=1)
+    )
+    ax.scatter(s["start_date"], s["km_from_centre"], s=50, color=colour, zorder=3, edgecolor="white")
+    ax.axhline(border_km, color="#444444", ls="--", lw=1)
+    ax.text(
+        ax.get_xlim()[0], border_km, " the border, from the centre", va="bottom", fontsize=9, color="#444444"
+    )
+    maps.place_labels(ax, list(mdates.date2num(s["start_date"])), list(s["km_from_centre"]), list(s["place"]))
+    ax.set_ylim(0, max(border_km, s["km_from_centre"].max() if len(s) else 0) * 1.25)
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=3))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    ax.set_ylabel("km from Kharkiv's centre")
+    ax.set_xlabel("Date first reported retaken (2022)")
+
+
+def retaken_by(t: dict, dates, start=None) -> list[pd.DataFrame]:
+    """For each date, the settlements first reported retaken on or before it (from start, by default the first
+    day of the data): what the sources name, not a front line."""
+    phases = t["phases"]
+    start = start or phases["start_date"].min()
+    every = first_retaken(retaken(t, start, phases["end_date"].max()))
+    return [every[every["start_date"] <= pd.Timestamp(d)] for d in dates]
+
+
+LOSS_MEASURES = (
+    "killed",
+    "wounded",
+    "killed or wounded",
+    "casualties",
+    "captured",
+    "surrendered",
+    "missing",
+    "tanks lost",
+    "armoured vehicles lost",
+    "vehicles lost",
+    "artillery lost",
+    "aircraft lost",
+    "helicopters lost",
+    "equipment lost",
+    "equipment captured",
+)
+MILITARY = ("russian military", "ukrainian military", "foreign fighters")
+
+
+def figures_within(statements: pd.DataFrame, start, end, measures, subjects=None) -> pd.DataFrame:
+    """Figures of the given measures whose period lies wholly within start..end."""
+    s = statements[
+        (statements["period_start"] >= pd.Timestamp(start))
+        & (statements["period_end"] <= pd.Timestamp(end))
+        & statements["measure"].isin(list(measures))
+    ]
+    return s if subjects is None else s[s["subject"].isin(list(subjects))]
+
+
+def farthest(settlements: pd.DataFrame, column: str = "km_from_centre"):
+    """The settlement farthest by column (None if no settlement has a distance)."""
+    s = settlements.dropna(subset=[column])
+    return None if s.empty else s.loc[s[column].idxmax()]
+
+
+def unplaced_sentence(n: int) -> str:
+    """The sentence about recapture reports that name no settlement; empty when there are none."""
+    from . import prose
+
+    if n == 0:
+        return ""
+    verb = "names" if n == 1 else "name"
+    return (
+        f"{prose.capitalise(prose.count(n, 'further recapture report', words=True))} of these days {verb} no "
+        "settlement (such as a number of villages, or the area around the city); the chronology lists "
+        f"{'it' if n == 1 else 'them'}, but this count cannot."
+    )

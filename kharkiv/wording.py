@@ -90,3 +90,15 @@ def reports(rows: pd.DataFrame) -> str:
             seen.add(text)
             parts.append(text)
     return "; ".join(parts)
+
+
+def period_words(start, end) -> str:
+    """'on 28 February 2022', 'from 24 to 28 February 2022', 'from 24 February to 31 May 2022'."""
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    if a == b:
+        return f"on {day(a)}"
+    if (a.year, a.month) == (b.year, b.month):
+        first = str(a.day)
+    else:
+        first = f"{a.day} {a:%B}" if a.year == b.year else day(a)
+    return f"from {first} to {day(b)}"

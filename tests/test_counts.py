@@ -63,3 +63,44 @@ def test_type_shares_sum_to_one_and_zero_for_empty(events, phases):
     assert list(shares.index) == ["a", "b"]
     assert shares.loc["a"].sum() == pytest.approx(1)
     assert counts.type_shares(events[events["phase_id"] == "a"], phases).loc["b"].sum() == 0
+
+
+# --- shared periods and counts -------------------------------------------------------------------------------
+def test_window_is_the_phase_row(phases):
+    assert counts.window(phases, "a") == (pd.Timestamp("2022-02-24"), pd.Timestamp("2022-02-28"))
+
+
+def test_a_claim_and_its_figures_are_one_claim():
+    labels = ["reported", "claimed", "corroborated", "disputed", "refuted"]
+    events = pd.DataFrame(
+        {"event_id": ["e1", "e2"], "verification": pd.Categorical(["refuted", "claimed"], categories=labels)}
+    )
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["n1", "n2", "n3", "n4"],
+            "event_id": pd.array(["e1", "e1", "e2", None], dtype="string"),
+            "verification": ["refuted", "refuted", "disputed", "disputed"],
+        }
+    )
+    by = counts.claims_by_label(events, statements)
+    # e1 and its two refuted figures: one refuted claim; e2's disputed figure is a claim of its own label,
+    # and so is the figure with no event.
+    assert (by["refuted"], by["claimed"], by["disputed"], by["reported"]) == (1, 1, 2, 0)
+
+
+def test_spread_of_keeps_words_beside_numbers():
+    rows = pd.DataFrame({"value": [11.0, 9.0, None], "qualifier": ["exact", "exact", "dozens"]})
+    s = counts.spread_of(rows)
+    assert (s["low"], s["high"], s["n_numbers"]) == (9.0, 11.0, 2)
+    assert list(s["in_words"]["qualifier"]) == ["dozens"]
+
+
+def test_shared_facts_on_the_real_data_use_the_phase_windows():
+    from kharkiv.load import load_tables
+
+    t = load_tables()
+    facts = counts.shared_facts(t)
+    _start, end = counts.window(t["phases"], counts.MAY)
+    assert facts["may_period"].endswith(f"{end:%B} {end.year}")
+    n = len(counts.settlements_retaken(t, counts.MAY))
+    assert facts["may_n_settlements"].split()[-1] == ("settlement" if n == 1 else "settlements")

@@ -91,3 +91,21 @@ def test_pace_counts_both_ends_of_the_span(t):
 def test_pace_of_nothing_is_empty_not_an_error(t):
     p = territory.pace(territory.retaken(t, "2022-06-01", "2022-06-30"))
     assert p["n"] == 0 and p["days"] == 0 and math.isnan(p["per_week"])
+
+
+def test_unplaced_sentence_is_left_out_when_there_is_nothing_to_say():
+    assert territory.unplaced_sentence(0) == ""
+    assert territory.unplaced_sentence(1).startswith("One further recapture report of these days names no")
+    assert territory.unplaced_sentence(3).startswith("Three further recapture reports of these days name no")
+
+
+def test_retaken_by_grows_with_the_date(t):
+    early, late = territory.retaken_by(t, ["2022-04-30", "2022-09-11"])
+    assert list(early["place_id"]) == ["near"]
+    assert set(late["place_id"]) == {"near", "far", "nowhere"}
+
+
+def test_farthest_skips_places_without_distance():
+    s = pd.DataFrame({"place": ["A", "B"], "km_from_centre": [None, 12.0]})
+    assert territory.farthest(s)["place"] == "B"
+    assert territory.farthest(s.iloc[:1]) is None

@@ -34,3 +34,10 @@ def test_counted_and_reports_keep_every_claimant_once():
     assert wording.reports(rows) == (
         "11 civilians according to A (Ukrainian); dozens of civilians (stated without attribution)"
     )
+
+
+def test_period_words_for_running_text():
+    assert wording.period_words("2022-02-28", "2022-02-28") == "on 28 February 2022"
+    assert wording.period_words("2022-02-24", "2022-02-28") == "from 24 to 28 February 2022"
+    assert wording.period_words("2022-02-24", "2022-05-31") == "from 24 February to 31 May 2022"
+    assert wording.period_words("2021-12-30", "2022-01-02") == "from 30 December 2021 to 2 January 2022"
