@@ -4,6 +4,7 @@
  * #e0028 opens an event, #n0017 a figure, #ids=e0028,n0017 a set, #type=Battles&from=2022-03-01 a view. */
 function kxExplorerStart() {
   "use strict";
+  const t0 = performance.now();
   const root = document.getElementById("kx-explorer");
   const dataEl = document.getElementById("kx-data");
   if (!root || !dataEl) return;
@@ -11,7 +12,7 @@ function kxExplorerStart() {
   const E = D.events, F = D.figures, K = D.codes, P = D.places, C = D.claimants, S = D.sources;
   const nE = E.id.length, nF = F.id.length;
   const BASE = Date.parse(D.base + "T00:00:00Z");
-  const DAY = 86400000, PAGE = 50, SVGNS = "http://www.w3.org/2000/svg";
+  const DAY = 86400000, PAGE = 20, SVGNS = "http://www.w3.org/2000/svg";
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
   // Filters in the order they appear in the URL; `ev`/`fig` say which view each applies to.
@@ -269,7 +270,7 @@ function kxExplorerStart() {
   const phaseG = sv("g", { class: "kx-phases" }), months = sv("g", { class: "kx-months" });
   timeline.append(tlTitle, bars, phaseG, months, brush);
   function drawAxis() {
-    TW = Math.max(320, Math.round(timeline.parentNode ? timeline.parentNode.clientWidth : 1000) || 1000);
+    TW = Math.max(320, widths.timeline || 1000);
     timeline.setAttribute("viewBox", `0 0 ${TW} ${TH}`);
     phaseG.replaceChildren();
     D.phases.forEach((p, i) => {
@@ -361,7 +362,10 @@ function kxExplorerStart() {
     mapButtons.append(b);
   }
   const mapNote = el("p", { cls: "kx-mapnote" });
-  const unit = () => { const vb = D.frame[mapView]; return vb[2] / Math.max(300, svgMap.clientWidth || 600); };
+  const unit = () => { const vb = D.frame[mapView]; return vb[2] / Math.max(300, widths.map || 600); };
+  // read the widths once, before anything is redrawn, so a filter costs one layout and not three
+  const widths = { map: 0, timeline: 0 };
+  const measure = () => { widths.map = svgMap.clientWidth; widths.timeline = timeline.parentNode ? timeline.parentNode.clientWidth : 0; };
 
   function renderMap(rows) {
     const vb = D.frame[mapView], u = unit();
@@ -498,6 +502,7 @@ function kxExplorerStart() {
     update();
   }
   function update(scroll) {
+    measure();
     const figs = state.view === "figures";
     root.classList.toggle("kx-view-figures", figs);
     for (const [k, s] of Object.entries(selects)) s.value = k === "ids" ? "" : state[k] || "";
@@ -541,6 +546,8 @@ function kxExplorerStart() {
   });
   let rz = null;
   window.addEventListener("resize", () => { clearTimeout(rz); rz = setTimeout(() => update(false), 150); });
+  window.kxExplorer.readyAt = performance.now();
+  window.kxExplorer.startMs = window.kxExplorer.readyAt - t0;
   root.dataset.ready = "1";
 }
 // The theme loads scripts in <head>: start once the page (and its data) is parsed.

@@ -132,7 +132,9 @@ def map_svg() -> str:
         el.append(f'<path class="kx-river" d="{d}"/>')
     for _, d in _layer("ua_ru_border_ne10m.geojson", tolerance=0.3):
         el.append(f'<path class="kx-border" d="{d}"/>')
-    el.append(f'<text class="kx-country" x="{x + w - 8:.0f}" y="{y + 16:.0f}" text-anchor="end">RUSSIA</text>')
+    el.append(
+        f'<text class="kx-country" x="{x + w - 8:.0f}" y="{y + 16:.0f}" text-anchor="end">RUSSIA</text>'
+    )
     el.append(f'<text class="kx-country" x="{x + 8:.0f}" y="{y + h - 8:.0f}">UKRAINE</text>')
     return (
         f'<svg id="kx-map" class="kx-map" viewBox="{x} {y} {w} {h}" role="img" '
@@ -163,8 +165,12 @@ class _Codes:
         return self.index[v]
 
 
-def _sortable(d):
-    return pd.Timestamp.max if d is None or pd.isna(d) else d
+def _by_date_and_id(df: pd.DataFrame, date: str, id_col: str) -> pd.DataFrame:
+    """Rows by date (undated last), then by id numerically (e9999 before e10000)."""
+    keys = [
+        (pd.Timestamp.max if pd.isna(d) else d, id_key(i)) for d, i in zip(df[date], df[id_col], strict=True)
+    ]
+    return df.iloc[sorted(range(len(df)), key=keys.__getitem__)]
 
 
 def _day(d, base) -> int | None:
@@ -175,11 +181,12 @@ def explorer_data(t: dict | None = None) -> dict:
     """Everything the page's script needs, column-wise and dictionary-encoded (small at 100x the rows)."""
     t = t or load_tables()
     ev, st = views.events(t), views.statements(t)
-    ev = ev.iloc[sorted(range(len(ev)), key=lambda i: (ev["start_date"].iat[i], id_key(ev["event_id"].iat[i])))]
-    st = st.iloc[sorted(range(len(st)), key=lambda i: (_sortable(st["period_end"].iat[i]), id_key(st["statement_id"].iat[i])))]
+    ev, st = _by_date_and_id(ev, "start_date", "event_id"), _by_date_and_id(st, "period_end", "statement_id")
     base = pd.Timestamp(min(ev["start_date"].min(), st["period_end"].min(skipna=True)))
     places = t["places"]
-    px, py = _xy(places["lon"].astype(float).fillna(0).to_numpy(), places["lat"].astype(float).fillna(0).to_numpy())
+    px, py = _xy(
+        places["lon"].astype(float).fillna(0).to_numpy(), places["lat"].astype(float).fillna(0).to_numpy()
+    )
     has = places["lat"].notna() & places["lon"].notna()
     place_rows = [
         [p.place_id, p.name, _txt(p.kind), _txt(p.within), round(float(x), 2) if h else None,
@@ -270,7 +277,13 @@ def explorer_data(t: dict | None = None) -> dict:
 def json_script(obj, element_id: str) -> str:
     """JSON inside <script type="application/json">: <, > and & escaped, so no text can end the element."""
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    for ch, esc in {"&": "\\u0026", "<": "\\u003c", ">": "\\u003e", "\u2028": "\\u2028", "\u2029": "\\u2029"}.items():
+    for ch, esc in {
+        "&": "\\u0026",
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }.items():
         text = text.replace(ch, esc)
     return f'<script type="application/json" id="{html.escape(element_id)}">{text}</script>'
 
@@ -340,7 +353,7 @@ def nojs_list(data: dict, limit: int = NOJS_LIMIT) -> str:
             f"({_e(code('dprec', E['dprec'][i]))}), {_e(place[1] if place else 'place not stated')}</h3>"
             f"<p>{_e(E['summary'][i])}</p><p>{_e(code('type', E['type'][i]))}: "
             f"{_e(code('sub', E['sub'][i]))}. Reported by {_e(who(E['claimant'][i]))}; "
-            f"{_e(code('verif', E['verif'][i]))}.</p><ul class=\"kx-cites\">{cites}</ul>"
+            f'{_e(code("verif", E["verif"][i]))}.</p><ul class="kx-cites">{cites}</ul>'
             f"{'<ul class=kx-figs>' + figs + '</ul>' if figs else ''}</article>"
         )
     loose = [j for j in range(len(F["id"])) if not F["event"][j]][:limit]

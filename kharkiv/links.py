@@ -43,7 +43,9 @@ def chronology_page(from_dir: str = "notebooks") -> str:
     return _rel(CHRONOLOGY, from_dir)
 
 
-def event_link_html(event_id: str, text: str | None = None, from_dir: str = "notebooks", to: str = "explorer") -> str:
+def event_link_html(
+    event_id: str, text: str | None = None, from_dir: str = "notebooks", to: str = "explorer"
+) -> str:
     """An escaped <a> to an event or figure: its card in the explorer (default) or, to="chronology", its entry
     there. text defaults to the id; it is escaped, so text from the data shows as text."""
     href = explorer_href(str(event_id), from_dir) if to == "explorer" else chronology_href(event_id, from_dir)

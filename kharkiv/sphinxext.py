@@ -2,6 +2,13 @@
 
 EXPLORER_PAGE = "notebooks/explorer"
 EXPLORER_ASSETS = ("explorer.js", "explorer.css")
+# The explorer page shows no code cell, toggle, tab or copy button: it skips these extensions' assets, 15 requests
+# fewer on the page that must be interactive within a second.
+UNUSED_ON_EXPLORER = (
+    "clipboard.min.js", "copybutton.js", "copybutton.css", "togglebutton.js", "togglebutton.css",
+    "design-tabs.js", "sphinx-design.min.css", "sphinx-thebe.js", "sphinx-thebe.css",
+)  # fmt: skip
+UNUSED_INLINE = ("toggleHint", "toggleOpenOnPrint", "togglebuttonSelector", "THEBE_JS_URL")
 
 # Sphinx's search page drops every query term made only of digits (searchtools.js, `queryTerm.match(/^\d+$/)`),
 # although the index holds numbers: a reader searching "606" would find nothing. This wraps its query parser
@@ -45,10 +52,18 @@ def _scope_assets(app, pagename, templatename, context, doctree):
             a for a in context["script_files"] if not _is_explorer_asset(a.filename)
         ]
         context["css_files"][:] = [a for a in context["css_files"] if not _is_explorer_asset(a.filename)]
+    else:
+        context["script_files"][:] = [a for a in context["script_files"] if not _unused_here(a)]
+        context["css_files"][:] = [a for a in context["css_files"] if not _unused_here(a)]
     if pagename == "search":
         from sphinx.builders.html._assets import _JavaScript
 
         context["script_files"].append(_JavaScript("", body=SEARCH_NUMBERS_JS, priority=900))
+
+
+def _unused_here(asset) -> bool:
+    body = asset.attributes.get("body", "") if hasattr(asset, "attributes") else ""
+    return str(asset.filename or "").endswith(UNUSED_ON_EXPLORER) or any(k in body for k in UNUSED_INLINE)
 
 
 def _is_explorer_asset(filename) -> bool:
@@ -69,17 +84,26 @@ def _static_changed(app, env, added, changed, removed):
     from pathlib import Path
 
     src, out = Path(app.srcdir) / "_static", Path(app.outdir) / "_static"
-    stale = any(
-        f.is_file() and (not (out / f.relative_to(src)).exists() or f.read_bytes() != (out / f.relative_to(src)).read_bytes())
-        for f in src.rglob("*")
-    ) if src.is_dir() else False
+    stale = src.is_dir() and any(_differs(f, out / f.relative_to(src)) for f in src.rglob("*") if f.is_file())
     if stale and not (added or changed):
         page = EXPLORER_PAGE if EXPLORER_PAGE in env.found_docs else next(iter(sorted(env.found_docs)), None)
         return [page] if page else []
     return []
 
 
+def _add_templates(app, config):
+    # templates/static/webpack-macros.html: the theme's asset macros, without fontawesome.js on the explorer page
+    from pathlib import Path
+
+    config.templates_path = [*config.templates_path, str(Path(__file__).parent / "templates")]
+
+
+def _differs(source, copy) -> bool:
+    return not copy.exists() or source.read_bytes() != copy.read_bytes()
+
+
 def setup(app):
+    app.connect("config-inited", _add_templates)
     app.connect("html-page-context", _dedupe_scripts, priority=100)
     app.connect("html-page-context", _scope_assets, priority=110)
     app.connect("env-get-outdated", _reread_pages_that_glue)
