@@ -11,6 +11,35 @@ function kxExplorerStart() {
   const D = JSON.parse(dataEl.textContent);
   const E = D.events, F = D.figures, K = D.codes, P = D.places, C = D.claimants, S = D.sources;
   const nE = E.id.length, nF = F.id.length;
+  // --- texts: inline, or (large data) in chunk files loaded when a card or a text search needs them ---------
+  const CH = D.chunks || null;
+  const loaded = { events: new Set(), figures: new Set() }, pending = new Map();
+  if (CH) for (const [kind, cols] of Object.entries(CH.columns)) {
+    const T = kind === "events" ? E : F;
+    for (const c of cols) T[c] = new Array(T.id.length).fill(null);
+  }
+  window.kxTextChunk = (kind, k, cols) => {
+    const T = kind === "events" ? E : F, at = k * CH.size;
+    for (const [c, vals] of Object.entries(cols)) vals.forEach((v, j) => { T[c][at + j] = v; });
+    loaded[kind].add(k);
+    haystackE = haystackF = null;
+  };
+  const loadChunk = (kind, k) => {
+    if (!CH || loaded[kind].has(k)) return Promise.resolve();
+    const key = `${kind}-${k}`;
+    if (!pending.has(key)) pending.set(key, new Promise((ok, fail) => {
+      const tag = document.createElement("script");
+      tag.src = `${CH.url}kx-text-${kind}-${k}.js`;
+      tag.onload = () => ok(); tag.onerror = () => fail(new Error(`could not load ${tag.src}`));
+      document.head.append(tag);
+    }));
+    return pending.get(key);
+  };
+  const need = (kind, rows) => Promise.all([...new Set(rows.map((i) => Math.floor(i / (CH ? CH.size : 1))))].map((k) => loadChunk(kind, k)));
+  const allLoaded = () => !CH || (loaded.events.size === CH.events && loaded.figures.size === CH.figures);
+  const loadAll = () => Promise.all([...Array(CH.events).keys()].map((k) => loadChunk("events", k))
+    .concat([...Array(CH.figures).keys()].map((k) => loadChunk("figures", k))));
+  let haystackE = null, haystackF = null;
   const BASE = Date.parse(D.base + "T00:00:00Z");
   const DAY = 86400000, PAGE = 20, SVGNS = "http://www.w3.org/2000/svg";
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -53,7 +82,8 @@ function kxExplorerStart() {
   const code = (k, i) => (i === null || i < 0 ? "" : K[k][i]);
   const who = (i) => (i < 0 ? "" : [C[i][1], C[i][2]].filter(Boolean).join(", "));
   const side = (i) => (i < 0 ? "" : C[i][3]);
-  const num = (v) => v.toLocaleString("en-GB");
+  const NF = new Intl.NumberFormat("en-GB");  // one formatter: toLocaleString builds one per call (slow at 100x)
+  const num = (v) => NF.format(v);
   const fvalue = (i) => {
     const v = F.value[i], h = F.high[i], q = code("qual", F.qual[i]), u = code("unit", F.unit[i]);
     if (v === null) return q;
@@ -101,9 +131,8 @@ function kxExplorerStart() {
   };
 
   // --- filtering ----------------------------------------------------------------------------------------
-  let haystackE = null, haystackF = null;
   const hayE = () => haystackE || (haystackE = E.id.map((id, i) => [id, E.summary[i], E.notes[i], E.actors[i],
-    E.place[i] >= 0 ? P[E.place[i]][1] : "", who(E.claimant[i]), ...E.cites[i].map((c) => `${c[1]} ${c[2]} ${S[c[0]][1]}`),
+    E.place[i] >= 0 ? P[E.place[i]][1] : "", who(E.claimant[i]), ...(E.cites[i] || []).map((c) => `${c[1]} ${c[2]} ${S[c[0]][1]}`),
     ...(figsOf.get(id) || []).map((j) => `${F.id[j]} ${F.value[j] ?? ""} ${F.high[j] ?? ""} ${who(F.claimant[j])}`)]
     .join(" ").toLowerCase()));
   const hayF = () => haystackF || (haystackF = F.id.map((id, i) => [id, F.event[i], F.value[i] ?? "", F.high[i] ?? "",
@@ -144,7 +173,7 @@ function kxExplorerStart() {
       if (c.place !== null && !c.place.has(E.place[i])) continue;
       if (c.claimant !== null && E.claimant[i] !== c.claimant) continue;
       if (c.side !== null && side(E.claimant[i]) !== c.side) continue;
-      if (c.source !== null && !E.cites[i].some((x) => x[0] === c.source)) continue;
+      if (c.source !== null && !E.csrc[i].includes(c.source)) continue;
       // an event is in a date range when its dates overlap it
       if (c.from !== null && E.d1[i] < c.from) continue;
       if (c.to !== null && E.d0[i] > c.to) continue;
@@ -179,16 +208,21 @@ function kxExplorerStart() {
   }
 
   // Reports of one attack (the same event) or of one day and place, on the same measure and subject.
+  let groupCache = [null, null];
   function groupFigures(rows) {
+    if (groupCache[0] === rows) return groupCache[1];
     const map = new Map();
     for (const i of rows) {
       const where = F.event[i] || `${F.p0[i]}|${F.p1[i]}|${F.place[i]}`;
       const key = `${where}|${F.measure[i]}|${F.subject[i]}`;
       (map.get(key) || map.set(key, []).get(key)).push(i);
     }
-    return [...map.values()].map((g) => ({
-      rows: g, conflict: new Set(g.map((i) => F.claimant[i])).size > 1 || new Set(g.map(fvalue)).size > 1,
+    const said = (i) => `${F.value[i]}|${F.high[i]}|${F.qual[i]}|${F.unit[i]}`;
+    const groups = [...map.values()].map((g) => ({
+      rows: g, conflict: g.length > 1 && (new Set(g.map((i) => F.claimant[i])).size > 1 || new Set(g.map(said)).size > 1),
     }));
+    groupCache = [rows, groups];
+    return groups;
   }
 
   // --- the page ---------------------------------------------------------------------------------------
@@ -453,7 +487,7 @@ function kxExplorerStart() {
     card.append(el("p", { cls: "kx-who" }, "Reported by ", el("strong", { text: who(E.claimant[i]) }),
       side(E.claimant[i]) ? ` (${side(E.claimant[i])} side)` : "", " · ", el("span", { cls: `kx-verif kx-v-${code("verif", E.verif[i])}`, text: code("verif", E.verif[i]) })));
     if (E.actors[i]) card.append(el("p", { cls: "kx-meta", text: `Actors: ${E.actors[i]}` }));
-    card.append(el("h4", { text: E.cites[i].length > 1 ? `${E.cites[i].length} sources` : "Source" }), citeList(i));
+    card.append(el("h4", { text: (E.cites[i] || []).length > 1 ? `${E.cites[i].length} sources` : "Source" }), citeList(i));
     const figs = figsOf.get(id);
     if (figs) card.append(el("h4", { text: figs.length > 1 ? `${figs.length} figures reported` : "Figure reported" }), figureTable(figs, false));
     if (E.notes[i]) card.append(el("p", { cls: "kx-notes", text: `Coding note: ${E.notes[i]}` }));
@@ -474,9 +508,26 @@ function kxExplorerStart() {
     return box;
   }
 
-  let lastRows = [];
+  let lastRows = [], listToken = 0;
   function renderList(scroll) {
-    const rows = lastRows;
+    const rows = lastRows, token = ++listToken;
+    if (CH) {
+      // the texts of the cards about to be drawn (and of the events their figures belong to)
+      const ev = [], fi = [];
+      if (state.view === "figures") {
+        for (const g of groupFigures(rows).slice(0, shown)) {
+          fi.push(...g.rows);
+          for (const j of g.rows) if (eIndex.has(F.event[j])) ev.push(eIndex.get(F.event[j]));
+        }
+      } else for (const i of rows.slice(0, shown)) { ev.push(i); fi.push(...(figsOf.get(E.id[i]) || [])); }
+      const ready = ev.every((i) => loaded.events.has(Math.floor(i / CH.size))) && fi.every((j) => loaded.figures.has(Math.floor(j / CH.size)));
+      if (!ready) {
+        list.replaceChildren(el("p", { cls: "kx-empty", text: "Loading the texts…" }));
+        Promise.all([need("events", ev), need("figures", fi)]).then(() => { if (token === listToken) renderList(scroll); },
+          (e) => list.replaceChildren(el("p", { cls: "kx-empty", text: String(e.message) })));
+        return;
+      }
+    }
     list.replaceChildren();
     if (state.view === "figures") {
       const groups = groupFigures(rows);
@@ -507,6 +558,9 @@ function kxExplorerStart() {
     root.classList.toggle("kx-view-figures", figs);
     for (const [k, s] of Object.entries(selects)) s.value = k === "ids" ? "" : state[k] || "";
     conflict.checked = !!state.conflict;
+    const waiting = want("q") && !allLoaded();
+    // a text search reads every summary and excerpt: fetch them all once, then answer again
+    if (waiting) loadAll().then(() => update(scroll));
     const ev = matchEvents(false), fi = matchFigures(false);
     lastRows = figs ? fi : ev;
     tabE.textContent = `Events (${num(ev.length)} of ${num(nE)})`;
@@ -514,6 +568,7 @@ function kxExplorerStart() {
     tabE.setAttribute("aria-selected", !figs); tabF.setAttribute("aria-selected", figs);
     tabE.tabIndex = figs ? -1 : 0; tabF.tabIndex = figs ? 0 : -1;
     status.textContent = figs ? `${num(fi.length)} of ${num(nF)} figures shown` : `${num(ev.length)} of ${num(nE)} events shown`;
+    if (waiting) status.textContent += " so far: loading the texts to search…";
     status.dataset.count = lastRows.length;
     idsBar.hidden = !state.ids;
     if (state.ids) {

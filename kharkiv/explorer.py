@@ -9,6 +9,7 @@ import html
 import json
 import re
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -20,11 +21,21 @@ from . import links, views
 from .geo import read_geojson
 from .load import load_tables
 from .maps import CITY, REGION
-from .paths import NOTEBOOKS
+from .paths import NOTEBOOKS, ROOT
 
 # Without JavaScript the page lists every event and figure up to this many; beyond it, the first ones and a note
 # (the page would otherwise weigh megabytes at 100 times today's data).
 NOJS_LIMIT = 600
+# Up to this many events the page carries every text inline. Beyond, the texts (summaries, excerpts, notes) go to
+# script files of CHUNK rows each, loaded when a card or a text search needs them: the page stays a few MB at 100x.
+INLINE_EVENTS = 2000
+CHUNK = 500
+TEXT_DIR = ROOT / "_static" / "explorer-text"  # copied into the book by Sphinx like any static file
+TEXT_URL = "../_static/explorer-text/"
+TEXT_COLUMNS = {
+    "events": ["summary", "notes", "dnote", "actors", "cites"],
+    "figures": ["evidence", "notes", "outlet", "unit_name"],
+}
 BEGIN, END = "<!-- kharkiv-explorer:begin -->", "<!-- kharkiv-explorer:end -->"
 _UTM = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
 LABELLED = ["kharkiv", "izium", "kupiansk", "vovchansk", "chuhuiv", "balakliia", "belgorod", "zolochiv"]
@@ -213,7 +224,7 @@ def explorer_data(t: dict | None = None) -> dict:
             [source_ix[r.source_id], _txt(r.evidence), _txt(r.cited_outlet), codes["weak"](r.weak_sourcing)]
         )
     E = {k: [] for k in ["id", "d0", "d1", "dprec", "dnote", "place", "lprec", "type", "sub", "phase", "claimant",
-                         "verif", "weapon", "target", "actors", "summary", "notes", "cites"]}  # fmt: skip
+                         "verif", "weapon", "target", "actors", "summary", "notes", "cites", "csrc"]}  # fmt: skip
     for r in ev.itertuples():
         E["id"].append(r.event_id)
         E["d0"].append(_day(r.start_date, base))
@@ -233,6 +244,7 @@ def explorer_data(t: dict | None = None) -> dict:
         E["summary"].append(_txt(r.summary))
         E["notes"].append(_txt(r.notes))
         E["cites"].append(cites.get(r.event_id, []))
+        E["csrc"].append(sorted({c[0] for c in cites.get(r.event_id, [])}))
     F = {k: [] for k in ["id", "event", "claim", "p0", "p1", "place", "scope", "unit_name", "measure", "subject",
                          "value", "high", "unit", "qual", "claimant", "verif", "source", "evidence", "outlet",
                          "weak", "notes"]}  # fmt: skip
@@ -370,23 +382,61 @@ def nojs_list(data: dict, limit: int = NOJS_LIMIT) -> str:
     )
 
 
-def page_html(t: dict | None = None, limit: int = NOJS_LIMIT) -> str:
+def split_text(data: dict, text_dir: Path, url: str = TEXT_URL) -> dict:
+    """Move the text columns into chunk files in text_dir (kx-text-events-0.js, ...); the page keeps the rest.
+
+    Each file calls window.kxTextChunk(kind, k, columns) when loaded by a <script> element, which works from a
+    web server and from a folder opened in the browser alike."""
+    text_dir.mkdir(parents=True, exist_ok=True)
+    out = {**data, "chunks": {"size": CHUNK, "url": url, "columns": TEXT_COLUMNS}}
+    for kind, cols in TEXT_COLUMNS.items():
+        table = dict(data[kind])
+        n = len(table["id"])
+        for k in range(0, max(n, 1), CHUNK):
+            part = {c: table[c][k : k + CHUNK] for c in cols}
+            body = json_script(part, "x")  # the same escaping as inline JSON
+            body = body[body.index(">") + 1 : body.rindex("</script>")]
+            (text_dir / f"kx-text-{kind}-{k // CHUNK}.js").write_text(
+                f'window.kxTextChunk("{kind}", {k // CHUNK}, {body});\n', encoding="utf-8"
+            )
+        for c in cols:
+            del table[c]
+        out[kind] = table
+        out["chunks"][kind] = -(-n // CHUNK)
+    return out
+
+
+def clear_text(text_dir: Path) -> None:
+    """Remove chunk files a larger dataset left behind (only the files split_text writes)."""
+    for f in Path(text_dir).glob("kx-text-*.js"):
+        f.unlink()
+
+
+def page_html(
+    t: dict | None = None, limit: int = NOJS_LIMIT, text_dir: Path | None = TEXT_DIR, url: str = TEXT_URL
+) -> str:
     """The explorer: controls, map, timeline and list containers (filled by _static/explorer.js), the data,
-    and the server-rendered list."""
+    and the server-rendered list. Beyond INLINE_EVENTS events the texts are written to text_dir."""
     data = explorer_data(t)
     n_e, n_f = len(data["events"]["id"]), len(data["figures"]["id"])
+    listing = nojs_list(data, limit)
+    if text_dir is not None:
+        clear_text(text_dir)
+        if n_e > INLINE_EVENTS:
+            data = split_text(data, Path(text_dir), url)
     return (
         f'{BEGIN}<div id="kx-explorer" class="kx-explorer" data-events="{n_e}" data-figures="{n_f}">'
         f'<div id="kx-app" hidden><div class="kx-mapbox">{map_svg()}</div></div>'
-        f"{nojs_list(data, limit)}{json_script(data, 'kx-data')}</div>{END}"
+        f"{listing}{json_script(data, 'kx-data')}</div>{END}"
     )
 
 
 def glue_linked(key: str, text, ids, from_dir: str = "notebooks") -> None:
-    """Glue a number that links to the rows behind it: use it in prose as {glue:md}`key`.
+    """Glue a number that links to the rows behind it: use it in the same notebook's prose as {glue:md}`key`.
 
     A reader clicks the number and the explorer opens on exactly those events and figures, with their sources and
-    verbatim excerpts (two clicks from a number to its source)."""
+    verbatim excerpts (two clicks from a number to its source). myst-nb 1.4 pastes {glue:md} only within the
+    notebook that glued it: a Markdown page (book/*.md) cannot paste it from another document."""
     from IPython.display import Markdown
     from myst_nb import glue
 

@@ -46,6 +46,10 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
 
 
 def _scope_assets(app, pagename, templatename, context, doctree):
+    # the explorer's text chunks (_static/explorer-text/) are loaded by its script when needed, never as assets
+    context["script_files"][:] = [
+        a for a in context["script_files"] if not str(a.filename or "").startswith("explorer-text/")
+    ]
     # Jupyter Book adds every .js and .css under _static/ to every page; the explorer's belong to its page only.
     if pagename != EXPLORER_PAGE:
         context["script_files"][:] = [

@@ -300,3 +300,34 @@ def test_page_html_is_deterministic():
 def test_the_page_paths_agree_with_the_link_contract():
     assert links.explorer_page() == Path(links.EXPLORER).name
     assert links.explorer_page("book") == "../" + links.EXPLORER
+
+
+@pytest.mark.browser
+def test_large_data_loads_its_texts_when_needed(monkeypatch, tmp_path, browser, built_html, events):
+    # the same page as with 100 times the events, at today's size: texts in chunk files of 40 rows
+    monkeypatch.setattr(explorer, "INLINE_EVENTS", 10)
+    monkeypatch.setattr(explorer, "CHUNK", 40)
+    copy = tmp_path / "html"
+    shutil.copytree(built_html, copy)
+    replace_explorer(copy, explorer.page_html(text_dir=copy / "_static" / "explorer-text"))
+    assert len(list((copy / "_static" / "explorer-text").glob("kx-text-events-*.js"))) == -(
+        -len(events) // 40
+    )
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(copy)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/{PAGE}"
+        last = events.iloc[-1]
+        page, errors, outside = _open(browser, f"{base}#{last['event_id']}")
+        page.wait_for_function(f"document.querySelector('#{last['event_id']} .kx-summary') !== null")
+        assert last["summary"] in page.inner_text(f"#{last['event_id']}")
+        word = "Synyehubov"
+        want = int(events["summary"].str.contains(word, regex=False).sum())
+        page.fill("#kx-f-q", "")
+        page.evaluate(f"window.kxExplorer.set({{view: 'events', q: '{word.lower()}'}})")
+        page.wait_for_function("!document.getElementById('kx-status').textContent.includes('loading')")
+        assert page.evaluate("window.kxExplorer.count.events") >= want > 0
+        assert not errors and not outside
+        page.close()
+    finally:
+        httpd.shutdown()
