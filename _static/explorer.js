@@ -80,15 +80,19 @@ function kxExplorerStart() {
   };
   const span = (a, b) => (a === b || b === null ? human(a) : `${human(a)} to ${human(b)}`);
   const code = (k, i) => (i === null || i < 0 ? "" : K[k][i]);
-  const who = (i) => (i < 0 ? "" : [C[i][1], C[i][2]].filter(Boolean).join(", "));
-  const side = (i) => (i < 0 ? "" : C[i][3]);
+  const UNNAMED = "not attributed: the source names no one";
+  const who = (i) => (i < 0 ? "" : C[i][3] === "unattributed" ? UNNAMED : [C[i][1], C[i][2]].filter(Boolean).join(", "));
+  const side = (i) => (i < 0 || C[i][3] === "unattributed" ? "" : C[i][3]);
   const NF = new Intl.NumberFormat("en-GB");  // one formatter: toLocaleString builds one per call (slow at 100x)
   const num = (v) => NF.format(v);
+  // the unit of a figure of one, as kharkiv.explorer.one gives it: "1 person", "1 tank"
+  const ONE = { people: "person", miles: "mile" };
+  const one = (u) => ONE[u] || (u.endsWith("s") ? u.slice(0, -1) : u);
   const fvalue = (i) => {
     const v = F.value[i], h = F.high[i], q = code("qual", F.qual[i]), u = code("unit", F.unit[i]);
     if (v === null) return q;
     const n = h === null ? num(v) : `${num(v)} to ${num(h)}`;
-    return `${q === "exact" || q === "range" ? "" : q + " "}${n} ${u}`.trim();
+    return `${q === "exact" || q === "range" ? "" : q + " "}${n} ${v === 1 && h === null ? one(u) : u}`.trim();
   };
   const idNum = (s) => { const m = /^(\D*)(\d+)/.exec(s); return m ? [m[1], +m[2]] : [s, 0]; };
   const byId = (a, b) => { const x = idNum(a), y = idNum(b); return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]; };
@@ -430,7 +434,7 @@ function kxExplorerStart() {
     const lab = mapView === "region" ? D.labelled : P.map((p, i) => (p[2] === "district" && p[3] === "kharkiv" && p[4] !== null ? i : -1)).filter((i) => i >= 0);
     for (const i of lab) {
       const t = sv("text", { x: P[i][4] + 5 * u, y: P[i][5] - 4 * u, class: "kx-label", "font-size": 12 * u });
-      t.textContent = P[i][1].replace(/ district$/, "");
+      t.textContent = P[i][1].replace(/ district$/i, "");
       labelsG.append(sv("circle", { cx: P[i][4], cy: P[i][5], r: 1.6 * u, class: "kx-town" }), t);
     }
     furniture.replaceChildren();
@@ -484,7 +488,7 @@ function kxExplorerStart() {
       `place: ${prec}`, `${code("type", E.type[i])}: ${code("sub", E.sub[i])}`,
       E.phase[i] >= 0 ? D.phases[E.phase[i]][1] : "", code("weapon", E.weapon[i]), code("target", E.target[i]) ? `target: ${code("target", E.target[i])}` : ""].filter(Boolean).join(" · ") }));
     card.append(el("p", { cls: "kx-summary", text: E.summary[i] }));
-    card.append(el("p", { cls: "kx-who" }, "Reported by ", el("strong", { text: who(E.claimant[i]) }),
+    card.append(el("p", { cls: "kx-who" }, side(E.claimant[i]) || E.claimant[i] < 0 ? "Reported by " : "Reported: ", el("strong", { text: who(E.claimant[i]) }),
       side(E.claimant[i]) ? ` (${side(E.claimant[i])} side)` : "", " · ", el("span", { cls: `kx-verif kx-v-${code("verif", E.verif[i])}`, text: code("verif", E.verif[i]) })));
     if (E.actors[i]) card.append(el("p", { cls: "kx-meta", text: `Actors: ${E.actors[i]}` }));
     card.append(el("h4", { text: (E.cites[i] || []).length > 1 ? `${E.cites[i].length} sources` : "Source" }), citeList(i));

@@ -78,7 +78,18 @@ def fmt_value(value, high, qualifier, unit) -> str:
         return q
     num = f"{v:,}" if h is None else f"{v:,} to {h:,}"
     q = "" if q in ("exact", "range") else q + " "
-    return f"{q}{num} {_txt(unit)}".strip()
+    unit = _txt(unit)
+    return f"{q}{num} {one(unit) if v == 1 and h is None else unit}".strip()
+
+
+ONE = {"people": "person", "miles": "mile", "km": "km", "km2": "km2"}
+
+
+def one(unit: str) -> str:
+    """The unit of a figure of one: '1 person', '1 tank', '1 battalion tactical group'."""
+    if unit in ONE:
+        return ONE[unit]
+    return unit[:-1] if unit.endswith("s") else unit
 
 
 # --- map ----------------------------------------------------------------------------------------------------
@@ -321,6 +332,8 @@ def _lookup(data):
         if i < 0:
             return ""
         _, name, role, side = C[i]
+        if side == "unattributed":
+            return "not attributed: the source names no one"
         return ", ".join(x for x in (name, role) if x) + (f" ({side} side)" if side else "")
 
     return P, S, day, code, who
@@ -336,7 +349,7 @@ def _figure_li(F, i, day, code, who, S, P) -> str:
     return (
         f'<li id="{_e(F["id"][i])}" class="kx-figure"><span class="kx-id">{_e(F["id"][i])}</span> '
         f"<strong>{_e(value)}</strong> {_e(what)}; {_e(period)}{', ' + _e(place) if place else ''}; "
-        f"reported by {_e(who(F['claimant'][i]))}; {_e(code('verif', F['verif'][i]))}. "
+        f"reported by: {_e(who(F['claimant'][i]))}; {_e(code('verif', F['verif'][i]))}. "
         f"<q>{_e(F['evidence'][i])}</q> ({_e(src[1])}, {_e(src[2])}{outlet})</li>"
     )
 
@@ -364,7 +377,7 @@ def nojs_list(data: dict, limit: int = NOJS_LIMIT) -> str:
             f'<article id="{_e(eid)}" class="kx-card"><h3><span class="kx-id">{_e(eid)}</span> {_e(when)} '
             f"({_e(code('dprec', E['dprec'][i]))}), {_e(place[1] if place else 'place not stated')}</h3>"
             f"<p>{_e(E['summary'][i])}</p><p>{_e(code('type', E['type'][i]))}: "
-            f"{_e(code('sub', E['sub'][i]))}. Reported by {_e(who(E['claimant'][i]))}; "
+            f"{_e(code('sub', E['sub'][i]))}. Reported by: {_e(who(E['claimant'][i]))}; "
             f'{_e(code("verif", E["verif"][i]))}.</p><ul class="kx-cites">{cites}</ul>'
             f"{'<ul class=kx-figs>' + figs + '</ul>' if figs else ''}</article>"
         )

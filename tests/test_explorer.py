@@ -34,6 +34,14 @@ def test_ids_sort_numerically_beyond_four_digits():
     ]
 
 
+def test_a_figure_reads_as_reported_with_its_noun_in_number():
+    assert explorer.fmt_value(1, None, "exact", "people") == "1 person"
+    assert explorer.fmt_value(1, None, "exact", "tanks") == "1 tank"
+    assert explorer.fmt_value(606, None, "at least", "people") == "at least 606 people"
+    assert explorer.fmt_value(9, 11, "range", "people") == "9 to 11 people"
+    assert explorer.fmt_value(None, None, "dozens", "people") == "dozens"
+
+
 def test_json_in_the_page_cannot_end_its_script_element():
     data = {"summary": PAYLOAD + " & \u2028"}
     tag = explorer.json_script(data, "kx-data")
