@@ -162,17 +162,20 @@ _FILTER_JS = """async () => {
 }"""
 
 
+def measure_at_scale(html_dir: Path = BUILD_HTML, scale: int = 1, runs: int = 3) -> dict:
+    """measure_explorer on the built book, or on a temporary copy holding scale times the events."""
+    if scale <= 1:
+        return measure_explorer(html_dir, runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        return measure_explorer(scaled_book(Path(html_dir), scale, Path(tmp) / "html"), runs)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("html_dir", nargs="?", type=Path, default=BUILD_HTML)
     parser.add_argument("--scale", type=int, default=1, help="times as many synthetic events (default 1)")
     args = parser.parse_args()
-    if args.scale > 1:
-        with tempfile.TemporaryDirectory() as tmp:
-            result = measure_explorer(scaled_book(args.html_dir, args.scale, Path(tmp) / "html"))
-    else:
-        result = measure_explorer(args.html_dir)
-    print(f"explorer at {args.scale}x: {result}")
+    print(f"explorer at {args.scale}x: {measure_at_scale(args.html_dir, args.scale)}")
 
 
 if __name__ == "__main__":

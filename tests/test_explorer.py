@@ -339,3 +339,35 @@ def test_large_data_loads_its_texts_when_needed(monkeypatch, tmp_path, browser, 
         page.close()
     finally:
         httpd.shutdown()
+
+
+@pytest.mark.browser
+def test_brushing_the_timeline_filters_the_list_and_the_map(browser, server, events):
+    page, _, _ = _open(browser, server + PAGE)
+    page.locator("svg.kx-timeline").scroll_into_view_if_needed()
+    box = page.locator("svg.kx-timeline").bounding_box()
+    y = box["y"] + box["height"] * 0.3
+    page.mouse.move(box["x"] + box["width"] * 0.2, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.45, y, steps=5)
+    page.mouse.up()
+    state = page.evaluate("window.kxExplorer.state()")
+    lo, hi = pd.Timestamp(state["from"]), pd.Timestamp(state["to"])
+    want = int(((events["end_date"] >= lo) & (events["start_date"] <= hi)).sum())
+    assert lo < hi and page.evaluate("window.kxExplorer.count.events") == want
+    assert page.input_value("#kx-f-from") == state["from"]
+    dots = page.eval_on_selector_all("#kx-dots circle", "els => els.map(e => e.getAttribute('aria-label'))")
+    on_map = sum(int(re.search(r": (\d+);", d).group(1)) for d in dots)
+    assert 0 < on_map <= want
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_figures_view_filters_like_pandas(browser, server):
+    st = views.statements(load_tables())
+    page, _, _ = _open(browser, server + PAGE + "#view=figures")
+    page.select_option("#kx-f-measure", "killed")
+    page.select_option("#kx-f-subject", "civilians")
+    want = int(((st["measure"] == "killed") & (st["subject"] == "civilians")).sum())
+    assert page.evaluate("window.kxExplorer.count.figures") == want
+    page.close()
