@@ -400,6 +400,7 @@ function kxExplorerStart() {
     mapButtons.append(b);
   }
   const mapNote = el("p", { cls: "kx-mapnote" });
+  const mapKey = el("p", { cls: "kx-mapnote", text: "A circle's area grows with the number of events at the place; a dashed circle marks a position known only approximately. Press a circle to keep that place only." });
   const unit = () => { const vb = D.frame[mapView]; return vb[2] / Math.max(300, widths.map || 600); };
   // read the widths once, before anything is redrawn, so a filter costs one layout and not three
   const widths = { map: 0, timeline: 0 };
@@ -478,14 +479,15 @@ function kxExplorerStart() {
     t.append(tb);
     return el("div", { cls: "kx-tablewrap" }, t);
   }
+  const DPREC = { day: "dated to the day", range: "dated to a range of days", month: "dated to the month" };
   function eventCard(i) {
     const id = E.id[i], p = E.place[i] >= 0 ? P[E.place[i]] : null;
-    const prec = { 1: "exact place", 2: "near the place or in its district", 3: "only the region" }[E.lprec[i]] || "";
+    const prec = { 1: "the place itself", 2: "near it or part of it", 3: "only the wider region is known" }[E.lprec[i]] || "";
     const card = el("article", { id, cls: `kx-card${state.focus === id ? " kx-focus" : ""}`, tabindex: "-1", "aria-labelledby": `${id}-h` });
     card.append(el("h3", { id: `${id}-h` }, el("span", { cls: "kx-date", text: span(E.d0[i], E.d1[i]) }), " · ",
       el("span", { text: p ? p[1] : "place not stated" })));
-    card.append(el("p", { cls: "kx-meta", text: [`date: ${code("dprec", E.dprec[i])}${E.dnote[i] ? ` (${E.dnote[i]})` : ""}`,
-      `place: ${prec}`, `${code("type", E.type[i])}: ${code("sub", E.sub[i])}`,
+    card.append(el("p", { cls: "kx-meta", text: [`${DPREC[code("dprec", E.dprec[i])] || code("dprec", E.dprec[i])}${E.dinf && E.dinf[i] ? ", inferred" : ""}${E.dnote[i] ? ` (${E.dnote[i]})` : ""}`,
+      `placed: ${prec}`, `${code("type", E.type[i])}: ${code("sub", E.sub[i])}`,
       E.phase[i] >= 0 ? D.phases[E.phase[i]][1] : "", code("weapon", E.weapon[i]), code("target", E.target[i]) ? `target: ${code("target", E.target[i])}` : ""].filter(Boolean).join(" · ") }));
     card.append(el("p", { cls: "kx-summary", text: E.summary[i] }));
     card.append(el("p", { cls: "kx-who" }, side(E.claimant[i]) || E.claimant[i] < 0 ? "Reported by " : "Reported: ", el("strong", { text: who(E.claimant[i]) }),
@@ -589,7 +591,7 @@ function kxExplorerStart() {
 
   window.kxExplorer = { count: {}, state: () => ({ ...state }), set: (s) => { state = { ...s }; shown = PAGE; update(); } };
   const top = el("div", { cls: "kx-top" },
-    el("div", { cls: "kx-mapcol" }, document.querySelector("#kx-app .kx-mapbox"), mapButtons, mapNote),
+    el("div", { cls: "kx-mapcol" }, document.querySelector("#kx-app .kx-mapbox"), mapButtons, mapKey, mapNote),
     el("div", { cls: "kx-side" }, el("details", { cls: "kx-filters", open: window.innerWidth > 800 },
       el("summary", { text: "Filters" }), controls)));
   app.replaceChildren(top, el("div", { cls: "kx-tlbox" }, timeline), tabs, status, idsBar, list, more);

@@ -234,7 +234,7 @@ def explorer_data(t: dict | None = None) -> dict:
         cites.setdefault(r.event_id, []).append(
             [source_ix[r.source_id], _txt(r.evidence), _txt(r.cited_outlet), codes["weak"](r.weak_sourcing)]
         )
-    E = {k: [] for k in ["id", "d0", "d1", "dprec", "dnote", "place", "lprec", "type", "sub", "phase", "claimant",
+    E = {k: [] for k in ["id", "d0", "d1", "dprec", "dnote", "dinf", "place", "lprec", "type", "sub", "phase", "claimant",
                          "verif", "weapon", "target", "actors", "summary", "notes", "cites", "csrc"]}  # fmt: skip
     for r in ev.itertuples():
         E["id"].append(r.event_id)
@@ -242,6 +242,7 @@ def explorer_data(t: dict | None = None) -> dict:
         E["d1"].append(_day(r.end_date, base))
         E["dprec"].append(codes["dprec"](r.date_precision))
         E["dnote"].append(_txt(r.date_note))
+        E["dinf"].append(int(not pd.isna(r.date_inferred) and bool(r.date_inferred)))
         E["place"].append(place_ix.get(r.place_id, -1))
         E["lprec"].append(_num(r.location_precision))
         E["type"].append(codes["type"](r.event_type))
