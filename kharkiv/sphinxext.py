@@ -57,12 +57,21 @@ def _scope_assets(app, pagename, templatename, context, doctree):
         ]
         context["css_files"][:] = [a for a in context["css_files"] if not _is_explorer_asset(a.filename)]
     else:
-        context["script_files"][:] = [a for a in context["script_files"] if not _unused_here(a)]
+        context["script_files"][:] = [_deferred(a) for a in context["script_files"] if not _unused_here(a)]
         context["css_files"][:] = [a for a in context["css_files"] if not _unused_here(a)]
     if pagename == "search":
         from sphinx.builders.html._assets import _JavaScript
 
         context["script_files"].append(_JavaScript("", body=SEARCH_NUMBERS_JS, priority=900))
+
+
+def _deferred(asset):
+    # the explorer's script waits for the page anyway: let the parser go on while it downloads
+    if not str(asset.filename or "").endswith("explorer.js"):
+        return asset
+    from sphinx.builders.html._assets import _JavaScript
+
+    return _JavaScript(asset.filename, priority=asset.priority, **{**asset.attributes, "defer": "defer"})
 
 
 def _unused_here(asset) -> bool:
