@@ -351,7 +351,7 @@ def _figure_li(F, i, day, code, who, S, P) -> str:
         f'<li id="{_e(F["id"][i])}" class="kx-figure"><span class="kx-id">{_e(F["id"][i])}</span> '
         f"<strong>{_e(value)}</strong> {_e(what)}; {_e(period)}{', ' + _e(place) if place else ''}; "
         f"reported by: {_e(who(F['claimant'][i]))}; {_e(code('verif', F['verif'][i]))}. "
-        f"<q>{_e(F['evidence'][i])}</q> ({_e(src[1])}, {_e(src[2])}{outlet})</li>"
+        f"<q>{_e(F['evidence'][i])}</q> ({_e(src[1])}, {_e(src[2])}{outlet})</li>\n"
     )
 
 
@@ -370,17 +370,17 @@ def nojs_list(data: dict, limit: int = NOJS_LIMIT) -> str:
         place = P[E["place"][i]] if E["place"][i] >= 0 else None
         cites = "".join(
             f"<li><q>{_e(ev_)}</q> ({_e(S[s][1])}, {_e(S[s][2])}"
-            f"{', citing ' + _e(o) if o else ''}{', ' + _e(code('weak', w)) if w >= 0 else ''})</li>"
+            f"{', citing ' + _e(o) if o else ''}{', ' + _e(code('weak', w)) if w >= 0 else ''})</li>\n"
             for s, ev_, o, w in E["cites"][i]
         )
         figs = "".join(_figure_li(F, j, day, code, who, S, P) for j in by_event.get(eid, []))
         cards.append(
             f'<article id="{_e(eid)}" class="kx-card"><h3><span class="kx-id">{_e(eid)}</span> {_e(when)} '
-            f"({_e(code('dprec', E['dprec'][i]))}), {_e(place[1] if place else 'place not stated')}</h3>"
-            f"<p>{_e(E['summary'][i])}</p><p>{_e(code('type', E['type'][i]))}: "
+            f"({_e(code('dprec', E['dprec'][i]))}), {_e(place[1] if place else 'place not stated')}</h3>\n"
+            f"<p>{_e(E['summary'][i])}</p>\n<p>{_e(code('type', E['type'][i]))}: "
             f"{_e(code('sub', E['sub'][i]))}. Reported by: {_e(who(E['claimant'][i]))}; "
             f'{_e(code("verif", E["verif"][i]))}.</p><ul class="kx-cites">{cites}</ul>'
-            f"{'<ul class=kx-figs>' + figs + '</ul>' if figs else ''}</article>"
+            f"{'<ul class=kx-figs>' + figs + '</ul>' if figs else ''}</article>\n"
         )
     loose = [j for j in range(len(F["id"])) if not F["event"][j]][:limit]
     more = ""
