@@ -371,3 +371,17 @@ def test_the_figures_view_filters_like_pandas(browser, server):
     want = int(((st["measure"] == "killed") & (st["subject"] == "civilians")).sum())
     assert page.evaluate("window.kxExplorer.count.figures") == want
     page.close()
+
+
+@pytest.mark.browser
+def test_a_glued_number_leads_to_its_source(browser, server):
+    st = load_tables()["statements"].set_index("statement_id")
+    page, errors, _ = _open(browser, server + PAGE)
+    link = page.locator("a.kx-numlink").first
+    fid = unquote(urlparse(link.get_attribute("href")).fragment)
+    link.click()
+    page.wait_for_function(f"location.hash === '#{fid}'")
+    row = page.locator(f"tr#{fid}")
+    assert row.is_visible() and st.loc[fid, "evidence"] in row.inner_text()
+    assert not errors
+    page.close()
