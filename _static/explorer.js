@@ -145,7 +145,7 @@ function kxExplorerStart() {
   const want = (k) => (state[k] === undefined || state[k] === "" ? null : state[k]);
   const indexOf = (list, v) => list.indexOf(v);
 
-  function criteria(skipDates) {
+  function criteria() {
     const c = {};
     for (const [k] of FILTERS) c[k] = want(k);
     const codeIx = (k, v) => (v === null ? null : indexOf(K[k], v));
@@ -157,14 +157,15 @@ function kxExplorerStart() {
       place: c.place === null ? null : inside[P.findIndex((p) => p[0] === c.place)] || new Set(),
       claimant: c.claimant === null ? null : C.findIndex((x) => x[0] === c.claimant),
       side: c.side, source: c.source === null ? null : S.findIndex((x) => x[0] === c.source),
-      from: skipDates ? null : dayOf(want("from")), to: skipDates ? null : dayOf(want("to")),
+      from: dayOf(want("from")), to: dayOf(want("to")),
       q: (want("q") || "").toLowerCase().trim().split(/\s+/).filter(Boolean),
       ids: state.ids ? new Set(state.ids) : null, conflict: !!want("conflict"),
     };
   }
 
-  function matchEvents(skipDates) {
-    const c = criteria(skipDates), out = [];
+  // One pass gives the rows that match (all) and those that match every filter but the dates (for the timeline).
+  function matchEvents() {
+    const c = criteria(), all = [], undated = [];
     const hay = c.q.length ? hayE() : null;
     for (let i = 0; i < nE; i++) {
       if (c.ids && !c.ids.has(E.id[i])) continue;
@@ -178,17 +179,18 @@ function kxExplorerStart() {
       if (c.claimant !== null && E.claimant[i] !== c.claimant) continue;
       if (c.side !== null && side(E.claimant[i]) !== c.side) continue;
       if (c.source !== null && !E.csrc[i].includes(c.source)) continue;
+      if (hay && !c.q.every((w) => hay[i].includes(w))) continue;
+      undated.push(i);
       // an event is in a date range when its dates overlap it
       if (c.from !== null && E.d1[i] < c.from) continue;
       if (c.to !== null && E.d0[i] > c.to) continue;
-      if (hay && !c.q.every((w) => hay[i].includes(w))) continue;
-      out.push(i);
+      all.push(i);
     }
-    return out;
+    return { all, undated };
   }
 
-  function matchFigures(skipDates) {
-    const c = criteria(skipDates), out = [];
+  function matchFigures() {
+    const c = criteria(), all = [], undated = [];
     const hay = c.q.length ? hayF() : null;
     for (let i = 0; i < nF; i++) {
       if (c.ids && !c.ids.has(F.id[i])) continue;
@@ -200,15 +202,16 @@ function kxExplorerStart() {
       if (c.claimant !== null && F.claimant[i] !== c.claimant) continue;
       if (c.side !== null && side(F.claimant[i]) !== c.side) continue;
       if (c.source !== null && F.source[i] !== c.source) continue;
+      if (hay && !c.q.every((w) => hay[i].includes(w))) continue;
+      undated.push(i);
       const a = F.p0[i] ?? F.p1[i], b = F.p1[i] ?? F.p0[i];
       if (c.from !== null && (b === null || b < c.from)) continue;
       if (c.to !== null && (a === null || a > c.to)) continue;
-      if (hay && !c.q.every((w) => hay[i].includes(w))) continue;
-      out.push(i);
+      all.push(i);
     }
-    if (!c.conflict) return out;
-    const groups = groupFigures(out);
-    return groups.filter((g) => g.conflict).flatMap((g) => g.rows);
+    if (!c.conflict) return { all, undated };
+    const keep = (rows) => groupFigures(rows).filter((g) => g.conflict).flatMap((g) => g.rows);
+    return { all: keep(all), undated: keep(undated) };
   }
 
   // Reports of one attack (the same event) or of one day and place, on the same measure and subject.
@@ -567,7 +570,7 @@ function kxExplorerStart() {
     const waiting = want("q") && !allLoaded();
     // a text search reads every summary and excerpt: fetch them all once, then answer again
     if (waiting) loadAll().then(() => update(scroll));
-    const ev = matchEvents(false), fi = matchFigures(false);
+    const mE = matchEvents(), mF = matchFigures(), ev = mE.all, fi = mF.all;
     lastRows = figs ? fi : ev;
     tabE.textContent = `Events (${num(ev.length)} of ${num(nE)})`;
     tabF.textContent = `Figures (${num(fi.length)} of ${num(nF)})`;
@@ -582,7 +585,7 @@ function kxExplorerStart() {
       all.addEventListener("click", () => { delete state.ids; delete state.focus; update(); });
       idsBar.replaceChildren(`Showing the ${state.ids.length === 1 ? "row" : `${state.ids.length} rows`} linked to (${state.ids.join(", ")}). `, all);
     }
-    renderTimeline(figs ? matchFigures(true) : matchEvents(true));
+    renderTimeline(figs ? mF.undated : mE.undated);
     renderMap(lastRows);
     renderList(scroll);
     writeHash();
