@@ -41,6 +41,7 @@ function kxExplorerStart() {
     .concat([...Array(CH.figures).keys()].map((k) => loadChunk("figures", k))));
   let haystackE = null, haystackF = null;
   const BASE = Date.parse(D.base + "T00:00:00Z");
+  const MAX_DOTS = 400;
   const DAY = 86400000, PAGE = 20, SVGNS = "http://www.w3.org/2000/svg";
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
@@ -101,7 +102,9 @@ function kxExplorerStart() {
   const figsOf = new Map();
   F.event.forEach((ev, i) => { if (ev) (figsOf.get(ev) || figsOf.set(ev, []).get(ev)).push(i); });
   // places inside a place (districts and landmarks of the city) count for it
-  const inside = P.map((p, i) => { const s = new Set([i]); P.forEach((q, j) => { if (q[3] === p[0]) s.add(j); }); return s; });
+  const inside = P.map((p, i) => new Set([i]));
+  const pIndex = new Map(P.map((p, i) => [p[0], i]));
+  P.forEach((q, j) => { if (pIndex.has(q[3])) inside[pIndex.get(q[3])].add(j); });
   const phaseOf = (d) => D.phases.findIndex((p) => d !== null && d >= p[2] && d <= p[3]);
   const fPhase = F.p1.map((d, i) => phaseOf(d === null ? F.p0[i] : d));
 
@@ -237,11 +240,12 @@ function kxExplorerStart() {
   const nojs = document.getElementById("kx-nojs");
   const controls = el("form", { cls: "kx-controls", "aria-label": "Filters", role: "search" });
   const selects = {};
+  const usedPlaces = new Set([...E.place, ...F.place]);
   const options = {
     type: K.type, sub: K.sub, verif: K.verif, weapon: K.weapon, target: K.target, measure: K.measure,
     subject: K.subject, side: [...new Set(C.map((c) => c[3]).filter(Boolean))].sort(),
     phase: D.phases.map((p) => [p[0], p[1]]),
-    place: P.map((p, i) => [p[0], p[1], i]).filter((p) => E.place.includes(p[2]) || F.place.includes(p[2]))
+    place: P.map((p, i) => [p[0], p[1], i]).filter((p) => usedPlaces.has(p[2]))
       .sort((a, b) => a[1].localeCompare(b[1])).map((p) => [p[0], p[1]]),
     claimant: C.map((c) => [c[0], c[1]]).sort((a, b) => a[1].localeCompare(b[1])),
     source: S.map((s) => [s[0], `${s[1]} (${s[2]})`]),
@@ -422,7 +426,9 @@ function kxExplorerStart() {
     }
     dotsG.replaceChildren();
     const chosen = want("place");
-    [...per.entries()].sort((a, b) => b[1] - a[1]).forEach(([p, n]) => {
+    // beyond MAX_DOTS places the map draws those with the most rows and says how many it leaves out
+    const ranked = [...per.entries()].sort((a, b) => b[1] - a[1]), left = ranked.length - MAX_DOTS;
+    ranked.slice(0, MAX_DOTS).forEach(([p, n]) => {
       const [pid, name, , , x, y, prec] = P[p];
       const c = sv("circle", { cx: x, cy: y, r: (3 + 2.2 * Math.sqrt(n)) * u, class: `kx-dot${pid === chosen ? " kx-chosen" : ""}${prec === "approximate" ? " kx-approx" : ""}`,
         tabindex: 0, role: "button", "aria-label": `${name}: ${n}; ${pid === chosen ? "shown alone, press to show every place" : "press to show only this place"}` });
@@ -452,7 +458,7 @@ function kxExplorerStart() {
     nt.textContent = "N";
     furniture.append(st, arrow, nt);
     const what = state.view === "figures" ? "figures" : "events";
-    mapNote.textContent = unplaced ? `${num(unplaced)} of the ${num(rows.length)} ${what} shown have no place that can be mapped (a landmark without coordinates, or only the region).` : "";
+    mapNote.textContent = (left > 0 ? `The map draws the ${num(MAX_DOTS)} places with the most ${state.view === "figures" ? "figures" : "events"}; ${num(left)} more places are not drawn (their rows are in the list). ` : "") + (unplaced ? `${num(unplaced)} of the ${num(rows.length)} ${what} shown have no place that can be mapped (a landmark without coordinates, or only the region).` : "");
   }
 
   // --- cards ------------------------------------------------------------------------------------------

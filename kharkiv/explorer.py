@@ -25,7 +25,7 @@ from .paths import NOTEBOOKS, ROOT
 
 # Without JavaScript the page lists every event and figure up to this many; beyond it, the first ones and a note
 # (the page would otherwise weigh megabytes at 100 times today's data).
-NOJS_LIMIT = 600
+NOJS_LIMIT = 300
 # Up to this many events the page carries every text inline. Beyond, the texts (summaries, excerpts, notes) go to
 # script files of CHUNK rows each, loaded when a card or a text search needs them: the page stays a few MB at 100x.
 INLINE_EVENTS = 2000

@@ -17,9 +17,9 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from . import explorer
-from .load import load_tables
-from .paths import BUILD_HTML
+from . import explorer, synthetic
+from .load import validate_and_load
+from .paths import BUILD_HTML, DATA
 
 PAGE = "notebooks/explorer.html"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -27,7 +27,7 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background
 
 
 def synthetic_tables(t: dict, scale: int) -> dict:
-    """scale copies of every event, its sources and its figures, with new ids (beyond four digits) and dates shifted
+    """In memory, without the loader (quick, for tests): scale copies of every event, its sources and its figures, with new ids (beyond four digits) and dates shifted
     by up to a week within the battle; texts are the real ones (evidence must be verbatim)."""
     if scale <= 1:
         return t
@@ -62,7 +62,10 @@ def synthetic_tables(t: dict, scale: int) -> dict:
 def scaled_book(html_dir: Path, scale: int, out_dir: Path) -> Path:
     """A copy of the built book whose explorer page holds scale times the data (the rest of the page unchanged)."""
     shutil.copytree(html_dir, out_dir, dirs_exist_ok=True)
-    tables = synthetic_tables(load_tables(), scale)
+    with (
+        tempfile.TemporaryDirectory() as tmp
+    ):  # the data layer's valid scaled copy, loaded as the book loads it
+        tables = validate_and_load(synthetic.scaled_copy(DATA, Path(tmp) / "data", scale), seeds=False)
     replace_explorer(out_dir, explorer.page_html(tables, text_dir=out_dir / "_static" / "explorer-text"))
     return out_dir
 
