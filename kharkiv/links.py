@@ -7,6 +7,7 @@ Contract shared by all pages:
 Pages in notebooks/ link with ``from_dir="notebooks"`` (the default), pages in book/ with ``from_dir="book"``.
 """
 
+import html
 from urllib.parse import quote
 
 CHRONOLOGY = "notebooks/chronology.html"
@@ -32,3 +33,42 @@ def explorer_href(ids, from_dir: str = "notebooks") -> str:
     ids = [ids] if isinstance(ids, str) else sorted(set(ids))
     frag = quote(ids[0]) if len(ids) == 1 else "ids=" + ",".join(quote(i) for i in ids)
     return f"{_rel(EXPLORER, from_dir)}#{frag}"
+
+
+def explorer_page(from_dir: str = "notebooks") -> str:
+    return _rel(EXPLORER, from_dir)
+
+
+def chronology_page(from_dir: str = "notebooks") -> str:
+    return _rel(CHRONOLOGY, from_dir)
+
+
+def event_link_html(
+    event_id: str, text: str | None = None, from_dir: str = "notebooks", to: str = "explorer"
+) -> str:
+    """An escaped <a> to an event or figure: its card in the explorer (default) or, to="chronology", its entry
+    there. text defaults to the id; it is escaped, so text from the data shows as text."""
+    href = explorer_href(str(event_id), from_dir) if to == "explorer" else chronology_href(event_id, from_dir)
+    label = str(event_id) if text is None else str(text)
+    return f'<a class="kx-link" href="{html.escape(href)}">{html.escape(label)}</a>'
+
+
+def rows_link_md(text: str, ids, from_dir: str = "notebooks") -> str:
+    """Markdown (MyST) for a number that links to the rows behind it in the explorer, for {glue:md}.
+
+    Written as inline HTML, which MyST passes through, so Sphinx does not try to resolve the explorer page's
+    fragment as a document reference."""
+    ids = [ids] if isinstance(ids, str) else list(ids)
+    if not ids:
+        return _md_escape(str(text))
+    href = explorer_href(ids, from_dir)
+    n = len(set(ids))
+    title = f"the {n} rows behind this number, with their sources" if n > 1 else "the row behind this number"
+    return (
+        f'<a class="kx-numlink" href="{html.escape(href)}" title="{html.escape(title)}">'
+        f"{html.escape(str(text))}</a>"
+    )
+
+
+def _md_escape(text: str) -> str:
+    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$" else c for c in text)
