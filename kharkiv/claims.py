@@ -159,8 +159,8 @@ def cited_outlets(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def plain(text) -> str:
-    """Data text for a matplotlib label: '$' would otherwise switch on mathtext."""
-    return str(text).replace("$", r"\$")
+    """Data text for a chart label, shown as it is (mathtext is off in the book's style: style.plain)."""
+    return style.plain(text)
 
 
 def claimant_styles(df: pd.DataFrame) -> dict[str, dict]:

@@ -127,8 +127,15 @@ def test_claimant_styles_colour_by_side_and_are_stable():
     assert s == claims.claimant_styles(df.iloc[::-1])
 
 
-def test_plain_escapes_mathtext():
-    assert claims.plain("$700 million") == r"\$700 million"
+def test_data_text_with_dollars_is_plain_text_in_charts():
+    """A name like '$\\foo$' is drawn as written: no mathtext, no traceback (issue 9, item 10)."""
+    fig, ax = claims.style.figure()
+    label = ax.text(0.5, 0.5, claims.plain(r"$\foo$ and $700 million"))
+    ax.set_title(r"$\foo$")
+    fig.canvas.draw()  # an invalid macro would raise here if mathtext were on
+    assert label._preprocess_math(label.get_text()) == (r"$\foo$ and $700 million", False)
+    assert claims.plain(r"$\foo$") == r"$\foo$"
+    claims.style.plt.close(fig)
 
 
 def test_pack_puts_overlapping_intervals_on_separate_rows():
