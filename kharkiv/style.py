@@ -8,6 +8,7 @@ test can compute the displayed text size from the width the browser gives the im
 
 import io
 import struct
+import textwrap
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -50,9 +51,30 @@ def apply() -> None:
 
 
 def source_line(fig: plt.Figure, text: str = SOURCE_LINE) -> None:
-    """Write the source under the chart, bottom left."""
-    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7.5, color="#555555")
-    fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))
+    """Write the source under the chart, bottom left, below everything already drawn (legends, tick labels);
+    the saved image grows to hold it (savefig.bbox is tight)."""
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer())  # inches
+    y = (box.y0 - 0.06) / fig.get_figheight()
+    x = box.x0 / fig.get_figwidth()
+    fig.text(x, y, text, ha="left", va="top", fontsize=7.5, color="#555555")
+
+
+def title(ax, text: str, **kwargs) -> None:
+    """Set the axes title, wrapped to the width of the axes so that it never widens the chart."""
+    fig = ax.get_figure()
+    size = kwargs.get("fontsize", plt.rcParams["axes.titlesize"])
+    size = size if isinstance(size, (int, float)) else 11.5
+    width_pt = ax.get_position().width * fig.get_figwidth() * 72
+    ax.set_title(textwrap.fill(plain(text), max(20, int(width_pt / (size * 0.62)))), **kwargs)
+
+
+def suptitle(fig, text: str, **kwargs) -> None:
+    """A left-aligned figure title, wrapped to the figure's width."""
+    size = plt.rcParams["figure.titlesize"]
+    size = size if isinstance(size, (int, float)) else 11.5
+    chars = max(20, int(fig.get_figwidth() * 72 * 0.96 / (size * 0.62)))
+    fig.suptitle(textwrap.fill(plain(text), chars), x=0.01, ha="left", **kwargs)
 
 
 def figure(nrows: int = 1, ncols: int = 1, **kwargs):
