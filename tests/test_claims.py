@@ -152,3 +152,33 @@ def test_spread_needs_two_numbers_for_a_ratio():
     )
     row = claims.spread(st).iloc[0]
     assert (row["low"], row["high"]) == (11, 11) and pd.isna(row["ratio"])
+
+
+def test_a_claim_and_its_figure_are_counted_once():
+    ev = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2"],
+            "verification": ["refuted", "disputed"],
+            "claimant_side": ["Russian", "Russian"],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "statement_id": ["n1", "n2", "n3", "n4"],
+            "event_id": ["e1", "e2", "e2", None],
+            "verification": ["refuted", "disputed", "claimed", "refuted"],
+            "claimant_side": ["Russian"] * 4,
+        }
+    )
+    one = claims.one_per_claim(ev, st)
+    assert one["verification"].value_counts().to_dict() == {"refuted": 2, "disputed": 1, "claimed": 1}
+    assert set(one.loc[one["verification"] == "refuted", "key"]) == {"e1", "n4"}
+
+
+def test_counts_and_lists_read_as_a_writer_writes_them():
+    assert claims.count(1, "figure") == "one figure"
+    assert claims.count(3, "claim") == "three claims"
+    assert claims.count(12, "event") == "12 events"
+    assert claims.count(0, "figure") == "no figures"
+    assert claims.listing(["a", "b", "a", "c"]) == "a, b and c"
+    assert claims.listing([]) == "no one"
