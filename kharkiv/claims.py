@@ -20,6 +20,8 @@ VERIFICATION_COLOURS = {
     "refuted": "#000000",
 }
 NO_ONE = "a source naming no one"
+# Who a figure counts, as a reader names them (the data's subject codes are lower case).
+SUBJECT_NAMES = {"russian military": "Russian forces", "ukrainian military": "Ukrainian forces"}
 SIDE_LABELS = {"unattributed": "a source naming no one"}
 MILITARY = ["russian military", "ukrainian military", "foreign fighters"]
 # What counts the same thing: a figure is compared only with figures that share all of these.
@@ -366,3 +368,8 @@ def _names(df: pd.DataFrame) -> list[str]:
 def capitalise(text: str) -> str:
     """First letter upper-cased, the rest as written (names keep their spelling)."""
     return text[:1].upper() + text[1:]
+
+
+def subject_name(subject) -> str:
+    """'russian military' -> 'Russian forces'; other subjects ('civilians') as they are."""
+    return SUBJECT_NAMES.get(str(subject), str(subject))
