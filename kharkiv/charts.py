@@ -157,6 +157,7 @@ def disagreement(groups: list[dict], title: str, unit: str = "People"):
     colours = {n: c for n, c in palette([*sorted(set(grouped.values()) - {OTHER}), OTHER]).items()}
     colours = {n: colours[grouped[n]] for n in names} | {OTHER: style.GREY}
     fig, ax = style.figure(figsize=(style.WIDTH, 1.6 + 0.85 * max(len(groups), 1)))
+    fig.subplots_adjust(left=0.3)  # room for the row labels inside the chart's width
     top = max([float(g["numbers"]["high"].max()) for g in groups if len(g["numbers"])] + [1.0])
     for y, g in enumerate(groups):
         nums = g["numbers"]
@@ -187,7 +188,7 @@ def disagreement(groups: list[dict], title: str, unit: str = "People"):
             )
         if g["words"]:
             ax.annotate(
-                textwrap.fill(plain("in words: " + "; ".join(g["words"])), 100),
+                textwrap.fill(plain("in words: " + "; ".join(g["words"])), 80),
                 (0, y),
                 xytext=(3, -13),
                 textcoords="offset points",

@@ -2,6 +2,7 @@
 outlets a source document cites. Pure functions of the joined views (kharkiv.views); nothing is averaged."""
 
 import re
+import textwrap
 
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -335,8 +336,10 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
         words = st[same].sort_values(["claimant", "statement_id"])
         out.append(
             {
-                "label": f"{r.subject} {r.measure}, {place_names.get(r.place_id, r.place_id)}\n"
-                f"{period_text(r.period_start, r.period_end)}",
+                "label": textwrap.fill(
+                    f"{subject_name(r.subject)} {r.measure}, {place_names.get(r.place_id, r.place_id)}", 30
+                )
+                + f"\n{period_text(r.period_start, r.period_end)}",
                 "numbers": pd.DataFrame(
                     {
                         "who": _names(nums),
