@@ -48,16 +48,17 @@ def legend_below(fig, handles, ncol: int = 2) -> None:
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncol=ncol, frameon=False)
 
 
+SIDE_LABELS = {
+    "Ukrainian": "Ukrainian official or body",
+    "Russian": "Russian official or body",
+    "third party": "outlet, monitor or group outside the war",
+    "unattributed": "a source naming no one",
+}
+
+
 def _side_handles(sides) -> list[Line2D]:
     return [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            ls="none",
-            color=style.SIDE_COLOURS[s],
-            label=f"{s} source" if s == "unattributed" else f"{s} official or body",
-        )
+        Line2D([], [], marker="o", ls="none", color=style.SIDE_COLOURS[s], label=SIDE_LABELS[s])
         for s in style.SIDE_COLOURS
         if s in set(sides)
     ]
