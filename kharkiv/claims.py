@@ -2,6 +2,7 @@
 outlets a source document cites. Pure functions of the joined views (kharkiv.views); nothing is averaged."""
 
 import re
+import textwrap
 
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -19,6 +20,10 @@ VERIFICATION_COLOURS = {
     "disputed": "#CC79A7",
     "refuted": "#000000",
 }
+NO_ONE = "a source naming no one"
+# Who a figure counts, as a reader names them (the data's subject codes are lower case).
+SUBJECT_NAMES = {"russian military": "Russian forces", "ukrainian military": "Ukrainian forces"}
+SIDE_LABELS = {"unattributed": "a source naming no one"}
 MILITARY = ["russian military", "ukrainian military", "foreign fighters"]
 # What counts the same thing: a figure is compared only with figures that share all of these.
 SAME_THING = ["measure", "subject", "unit", "place_id", "unit_name", "period_start", "period_end"]
@@ -43,7 +48,10 @@ def with_figures(st: pd.DataFrame) -> pd.DataFrame:
         figure_text(v, h, q)
         for v, h, q in zip(out["value"], out["value_high"], out["qualifier"], strict=False)
     ]
-    out["who"] = [who(c, s) for c, s in zip(out["claimant"], out["claimant_side"], strict=False)]
+    out["who"] = [
+        NO_ONE if str(s) == "unattributed" else who(c, s)
+        for c, s in zip(out["claimant"], out["claimant_side"], strict=False)
+    ]
     out["low"] = out["value"].astype("Float64")
     out["high"] = out["value_high"].fillna(out["value"]).astype("Float64")
     out["period"] = [period_text(a, b) for a, b in zip(out["period_start"], out["period_end"], strict=False)]
@@ -159,8 +167,8 @@ def cited_outlets(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def plain(text) -> str:
-    """Data text for a matplotlib label: '$' would otherwise switch on mathtext."""
-    return str(text).replace("$", r"\$")
+    """Data text for a chart label, shown as it is (mathtext is off in the book's style: style.plain)."""
+    return style.plain(text)
 
 
 def claimant_styles(df: pd.DataFrame) -> dict[str, dict]:
@@ -260,3 +268,111 @@ def legend_below(fig, handles: list, ncol: int = 2, title: str | None = None) ->
         title_fontsize=8,
         alignment="left",
     )
+
+
+def listing(items) -> str:
+    """'a', 'a and b', 'a, b and c' (each item once, in order); 'no one' for none."""
+    items = list(dict.fromkeys(str(i) for i in items))
+    if not items:
+        return "no one"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def count(n, noun: str, plural: str | None = None) -> str:
+    """'one figure', 'three figures', '12 figures', 'no figures': numbers up to ten in words, nouns agreeing."""
+    n = int(n)
+    word = WORDS[n] if 0 <= n < len(WORDS) else f"{n:,}"
+    return f"{word} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def one_per_claim(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim, for counting claims: an event, or a figure not told by an event of the same label.
+
+    A claim and its figure are one claim: a figure whose event carries the same verification label is that event's
+    claim, and several such figures of one event are one claim. Columns: key (event or figure id), kind ('event' or
+    'figure'), verification, claimant_side. (The same rule as the story chapters' count of claims.)
+    """
+    ev = pd.DataFrame(
+        {
+            "key": events["event_id"].astype(str),
+            "kind": "event",
+            "verification": events["verification"].astype(str),
+            "claimant_side": events["claimant_side"].astype(str),
+        }
+    )
+    key = statements["event_id"].astype("string").fillna(statements["statement_id"].astype("string"))
+    st = pd.DataFrame(
+        {
+            "key": key.astype(str),
+            "kind": "figure",
+            "verification": statements["verification"].astype(str),
+            "claimant_side": statements["claimant_side"].astype(str),
+        }
+    )
+    both = pd.concat([ev, st], ignore_index=True)
+    return both.drop_duplicates(["key", "verification"]).reset_index(drop=True)
+
+
+def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) -> list[dict]:
+    """Rows of spread() as the rows of charts.disagreement: label, numeric reports, and every report of the same
+    measure, place and period given only in words (whoever it counts: a word has no place on the scale, but it
+    must not be left out)."""
+    out = []
+    for r in spread_.itertuples():
+        members = st[st["statement_id"].isin(r.statement_ids.split("; "))].sort_values(
+            ["claimant", "statement_id"]
+        )
+        nums = members[members["low"].notna()]
+        same = (
+            (st["measure"] == r.measure)
+            & (st["place_id"].astype(str) == str(r.place_id))
+            & (st["period_start"] == r.period_start)
+            & (st["period_end"] == r.period_end)
+            & st["low"].isna()
+        )
+        words = st[same].sort_values(["claimant", "statement_id"])
+        out.append(
+            {
+                "label": textwrap.fill(
+                    f"{subject_name(r.subject)} {r.measure}, {place_names.get(r.place_id, r.place_id)}", 30
+                )
+                + f"\n{period_text(r.period_start, r.period_end)}",
+                "numbers": pd.DataFrame(
+                    {
+                        "who": _names(nums),
+                        "low": nums["low"].astype(float),
+                        "high": nums["high"].astype(float),
+                        "civilians": (nums["subject"].astype(str) != "people").to_numpy(),
+                    }
+                ),
+                "words": list(
+                    dict.fromkeys(
+                        f"{f} of {s} ({w})"
+                        for f, s, w in zip(
+                            words["figure"], words["subject"].astype(str), _names(words), strict=False
+                        )
+                    )
+                ),
+            }
+        )
+    return out
+
+
+def _names(df: pd.DataFrame) -> list[str]:
+    return [
+        NO_ONE if str(s) == "unattributed" else str(c)
+        for c, s in zip(df["claimant"], df["claimant_side"], strict=False)
+    ]
+
+
+def capitalise(text: str) -> str:
+    """First letter upper-cased, the rest as written (names keep their spelling)."""
+    return text[:1].upper() + text[1:]
+
+
+def subject_name(subject) -> str:
+    """'russian military' -> 'Russian forces'; other subjects ('civilians') as they are."""
+    return SUBJECT_NAMES.get(str(subject), str(subject))

@@ -266,3 +266,115 @@ def rights_findings(events: pd.DataFrame, statements: pd.DataFrame, claimants: p
     ]
     out = pd.concat([r for r in rows if len(r)], ignore_index=True) if any(len(r) for r in rows) else rows[0]
     return out.sort_values(["date", "claimant", "finding"], kind="stable").reset_index(drop=True)
+
+
+# --- Reader-facing wording for the chapter (issue 12): sources by outlet, word-only reports named. ---------------
+
+NO_ONE = "a source naming no one"
+READER_STATUS = {"civilians": "civilians", "status not stated": "people, not said to be civilians"}
+
+
+def source_name(publisher, title, kind) -> str:
+    """A source as readers know it: 'Wikipedia, “Battle of Kharkiv (2022)”', 'The Washington Post', or
+    'a UK news outlet (not named in its text)'. Built from the sources table's fields."""
+    base = str(publisher).split(" (")[0].strip()
+    if "not named" in str(publisher):
+        return f"a {base} (not named in its text)"
+    if "encyclopedia" in str(kind):
+        return f"{base}, “{title}”"
+    return base
+
+
+def source_names(sources: pd.DataFrame) -> dict[str, str]:
+    """source_id -> source_name, for every document."""
+    return {str(r.source_id): source_name(r.publisher, r.title, r.kind) for r in sources.itertuples()}
+
+
+def named_sources(ids, names: dict[str, str]) -> str:
+    """'s000; s003' -> 'Wikipedia, “Battle of Kharkiv (2022)”; The Washington Post'."""
+    return "; ".join(names.get(i.strip(), i.strip()) for i in str(ids).split(";") if i.strip())
+
+
+def group_members(tolls_: pd.DataFrame, conflict: pd.Series) -> pd.DataFrame:
+    """The toll reports behind one row of conflicts()."""
+    ids = str(conflict["statement_ids"]).split("; ")
+    return tolls_[tolls_["statement_id"].isin(ids)].sort_values(["claimant", "statement_id"])
+
+
+def in_words(members: pd.DataFrame) -> list[tuple[str, str]]:
+    """(figure, who) of every report given only in words ('dozens'), each once, in order."""
+    words = members[members["value"].isna()]
+    who_ = [
+        NO_ONE if str(side) == "unattributed" else str(name)
+        for name, side in zip(words["claimant"], words["claimant_side"], strict=False)
+    ]
+    return list(dict.fromkeys(zip(words["figure"].astype(str), who_, strict=False)))
+
+
+def spread_text(members: pd.DataFrame, noun: str = "") -> str:
+    """The reports of one day or attack as a range that says what was given only in words:
+    '9 to 11, while Anton Herashchenko and Oleh Synyehubov said “dozens”'. Nothing averaged or dropped."""
+    nums = members[members["value"].notna()]
+    parts = []
+    if len(nums):
+        lo, hi = nums["low"].min(), nums["high"].max()
+        parts.append(number(lo) if lo == hi else f"{number(lo)} to {number(hi)}")
+    by_word: dict[str, list[str]] = {}
+    for fig, name in in_words(members):
+        by_word.setdefault(fig, []).append(name)
+    said = [f"{_and(names)} said “{fig}”" for fig, names in by_word.items()]
+    if said:
+        parts.append(("while " if parts else "") + _and(said))
+    text = ", ".join(parts)
+    return f"{text} {noun}".strip() if noun and len(nums) and not said else text
+
+
+def _and(items: list[str]) -> str:
+    items = list(dict.fromkeys(items))
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def chart_groups(tolls_: pd.DataFrame, conflicts_: pd.DataFrame) -> list[dict]:
+    """conflicts() as the rows of charts.disagreement: label, numeric reports (who, low, high, civilians) and the
+    reports given only in words."""
+    out = []
+    for _, c in conflicts_.sort_values(["period_start", "measure", "strike"]).iterrows():
+        m = group_members(tolls_, c)
+        nums = m[m["value"].notna()]
+        out.append(
+            {
+                "label": f"{period(c['period_start'], c['period_end'])}\n{c['measure']}",
+                "numbers": pd.DataFrame(
+                    {
+                        "who": [
+                            NO_ONE if str(side) == "unattributed" else str(name)
+                            for name, side in zip(nums["claimant"], nums["claimant_side"], strict=False)
+                        ],
+                        "low": nums["low"].astype(float),
+                        "high": nums["high"].astype(float),
+                        "civilians": nums["status"] == "civilians",
+                    }
+                ),
+                "words": [f"{f} ({w})" for f, w in in_words(m)],
+            }
+        )
+    return out
+
+
+def according_to(claimant, role, side) -> str:
+    """'according to Oleh Synyehubov, head of the Kharkiv Regional State Administration (governor of Kharkiv
+    Oblast)'; 'in a source that names no one' when unattributed. Names are kept as spelled."""
+    if str(side) == "unattributed":
+        return "in a source that names no one"
+    if role is None or pd.isna(role) or not str(role).strip():
+        return f"according to {claimant}"
+    role = str(role)
+    if len(role) > 1 and role[0].isupper() and role[1].islower():
+        role = role[0].lower() + role[1:]
+    return f"according to {claimant}, {role}"
+
+
+def with_roles(st: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
+    """Statements plus the claimant's role."""
+    roles = claimants.set_index("claimant_id")["role"]
+    return st.assign(role=st["claimant_id"].map(roles))

@@ -127,8 +127,15 @@ def test_claimant_styles_colour_by_side_and_are_stable():
     assert s == claims.claimant_styles(df.iloc[::-1])
 
 
-def test_plain_escapes_mathtext():
-    assert claims.plain("$700 million") == r"\$700 million"
+def test_data_text_with_dollars_is_plain_text_in_charts():
+    """A name like '$\\foo$' is drawn as written: no mathtext, no traceback (issue 9, item 10)."""
+    fig, ax = claims.style.figure()
+    label = ax.text(0.5, 0.5, claims.plain(r"$\foo$ and $700 million"))
+    ax.set_title(r"$\foo$")
+    fig.canvas.draw()  # an invalid macro would raise here if mathtext were on
+    assert label._preprocess_math(label.get_text()) == (r"$\foo$ and $700 million", False)
+    assert claims.plain(r"$\foo$") == r"$\foo$"
+    claims.style.plt.close(fig)
 
 
 def test_pack_puts_overlapping_intervals_on_separate_rows():
@@ -145,3 +152,33 @@ def test_spread_needs_two_numbers_for_a_ratio():
     )
     row = claims.spread(st).iloc[0]
     assert (row["low"], row["high"]) == (11, 11) and pd.isna(row["ratio"])
+
+
+def test_a_claim_and_its_figure_are_counted_once():
+    ev = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2"],
+            "verification": ["refuted", "disputed"],
+            "claimant_side": ["Russian", "Russian"],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "statement_id": ["n1", "n2", "n3", "n4"],
+            "event_id": ["e1", "e2", "e2", None],
+            "verification": ["refuted", "disputed", "claimed", "refuted"],
+            "claimant_side": ["Russian"] * 4,
+        }
+    )
+    one = claims.one_per_claim(ev, st)
+    assert one["verification"].value_counts().to_dict() == {"refuted": 2, "disputed": 1, "claimed": 1}
+    assert set(one.loc[one["verification"] == "refuted", "key"]) == {"e1", "n4"}
+
+
+def test_counts_and_lists_read_as_a_writer_writes_them():
+    assert claims.count(1, "figure") == "one figure"
+    assert claims.count(3, "claim") == "three claims"
+    assert claims.count(12, "event") == "12 events"
+    assert claims.count(0, "figure") == "no figures"
+    assert claims.listing(["a", "b", "a", "c"]) == "a, b and c"
+    assert claims.listing([]) == "no one"

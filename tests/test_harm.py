@@ -377,3 +377,59 @@ def test_rights_groups_are_found_by_name_variant_or_role():
         }
     )
     assert harm.rights_group_ids(claimants) == ["amnesty", "expert", "hrw"]
+
+
+# --- reader-facing wording (issue 12) ---------------------------------------------------------------------------
+
+
+def _members(rows):
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=["value", "value_high", "qualifier", "claimant", "claimant_side"])
+    return harm.with_figures(
+        df.assign(period_start=pd.Timestamp("2022-02-28"), period_end=pd.Timestamp("2022-02-28"))
+    ).assign(statement_id=[f"n{i:04d}" for i in range(len(df))])
+
+
+def test_a_range_says_which_reports_were_given_only_in_words():
+    m = _members(
+        [
+            (9, None, "exact", "Ihor Terekhov", "Ukrainian"),
+            (11, None, "exact", "Oleh Synyehubov", "Ukrainian"),
+            (None, None, "dozens", "Anton Herashchenko", "Ukrainian"),
+            (None, None, "dozens", "Oleh Synyehubov", "Ukrainian"),
+            (None, None, "hundreds", "Anton Herashchenko", "Ukrainian"),
+        ]
+    )
+    text = harm.spread_text(m)
+    assert text.startswith("9 to 11, while ")
+    assert "Anton Herashchenko and Oleh Synyehubov said “dozens”" in text
+    assert "Anton Herashchenko said “hundreds”" in text
+
+
+def test_a_range_of_words_only_or_of_one_number():
+    assert harm.spread_text(_members([(None, None, "dozens", "A", "Ukrainian")])) == "A said “dozens”"
+    assert harm.spread_text(_members([(3, None, "exact", "A", "Ukrainian")])) == "3"
+    unnamed = _members([(None, None, "dozens", "Unattributed", "unattributed")])
+    assert harm.spread_text(unnamed) == f"{harm.NO_ONE} said “dozens”"
+
+
+def test_sources_are_named_as_readers_know_them():
+    assert harm.source_name("The Washington Post", "x", "news article") == "The Washington Post"
+    assert harm.source_name("RFE/RL (republished)", "x", "news article") == "RFE/RL"
+    assert (
+        harm.source_name("Wikipedia (plain-text extract)", "Battle of Kharkiv (2022)", "encyclopedia article")
+        == "Wikipedia, “Battle of Kharkiv (2022)”"
+    )
+    assert harm.source_name("UK news outlet (not named in the text)", "x", "news article") == (
+        "a UK news outlet (not named in its text)"
+    )
+    assert harm.named_sources("s1; s2", {"s1": "A", "s2": "B"}) == "A; B"
+
+
+def test_attribution_keeps_names_and_lowercases_only_a_role():
+    assert harm.according_to(
+        "Oleh Synyehubov", "Head of the Kharkiv Regional State Administration", "Ukrainian"
+    ) == ("according to Oleh Synyehubov, head of the Kharkiv Regional State Administration")
+    assert harm.according_to("CNN", "US news network", "third party") == "according to CNN, US news network"
+    assert harm.according_to("Unattributed", None, "unattributed") == "in a source that names no one"
