@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from . import counts, schema, style
+from .ids import series_key, sorted_ids
 from .wording import figure_text, number, who  # noqa: F401  (re-exported for chapters)
 
 SIDES = schema.enum("claimants", "side")
@@ -71,7 +72,7 @@ def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 
     for key, g in f.groupby(keys, sort=True, observed=True, dropna=False):
         if g["claimant_id"].nunique() < min_claimants:
             continue
-        g = g.sort_values(["high", "claimant", "statement_id"], na_position="first")
+        g = g.sort_values(["high", "claimant", "statement_id"], na_position="first", key=series_key)
         low, high = g["low"].min(), g["high"].max()
         compared = g["low"].notna().sum() >= 2
         ratio = high / low if compared and pd.notna(low) and low > 0 else pd.NA
@@ -84,7 +85,7 @@ def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 
                 "low": low,
                 "high": high,
                 "ratio": ratio,
-                "statement_ids": "; ".join(sorted(g["statement_id"])),
+                "statement_ids": "; ".join(sorted_ids(g["statement_id"])),
             }
         )
     cols = [*keys, "reports", "claimants", "figures", "low", "high", "ratio", "statement_ids"]
@@ -213,7 +214,9 @@ def plot_lanes(
     Rows whose subject is in hollow get hollow markers. Returns the height used, in rows."""
     day, y, ticks = pd.Timedelta(days=1), 0.0, []
     for cat in categories:
-        d = df[df["measure"] == cat].sort_values(["period_start", "period_end", "statement_id"])
+        d = df[df["measure"] == cat].sort_values(
+            ["period_start", "period_end", "statement_id"], key=series_key
+        )
         if d.empty:
             continue
         ends = d["period_end"] + day
@@ -294,7 +297,7 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
     out = []
     for r in spread_.itertuples():
         members = st[st["statement_id"].isin(r.statement_ids.split("; "))].sort_values(
-            ["claimant", "statement_id"]
+            ["claimant", "statement_id"], key=series_key
         )
         nums = members[members["low"].notna()]
         same = (
@@ -304,7 +307,7 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
             & (st["period_end"] == r.period_end)
             & st["low"].isna()
         )
-        words = st[same].sort_values(["claimant", "statement_id"])
+        words = st[same].sort_values(["claimant", "statement_id"], key=series_key)
         out.append(
             {
                 "label": textwrap.fill(

@@ -198,3 +198,13 @@ def test_one_per_claim_counts_as_the_story_chapters_do():
     assert one[["key", "verification"]].equals(counts.claims(ev, st))
     assert one.set_index("key")["kind"].to_dict() == {"e1": "event", "n2": "figure"}
     assert one.set_index("key")["claimant_side"].to_dict() == {"e1": "Russian", "n2": "Ukrainian"}
+
+
+def test_spread_lists_its_ids_numerically_beyond_four_digits():
+    st = _statements(
+        [
+            ("n10000", "a", "A", "Ukrainian", 10, None, "exact"),
+            ("n9999", "b", "B", "Russian", 12, None, "exact"),
+        ]
+    )
+    assert claims.spread(st).iloc[0]["statement_ids"] == "n9999; n10000"
