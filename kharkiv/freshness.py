@@ -2,7 +2,7 @@
 
 When scripts/execute_notebooks.py runs a notebook it records, in the notebook's metadata (``kharkiv``), the hash
 of its code cells and every input the run touched: each file it read under data/ or the repository (data tables,
-geodata, the kharkiv modules it imported, the chart style) and each folder it listed, with their SHA-256. A
+geodata, the kharkiv modules it imported, the chart style) and each folder it listed (with the files in it), with their SHA-256. A
 notebook is stale when its code changed or any recorded input changed or disappeared; a change to a file it never
 read leaves it fresh. Inputs are named by repository path (``data/events.csv``, ``kharkiv/load.py``); ``data/``
 means the folder the package reads, so a copy named by KHARKIV_DATA works the same way.
@@ -17,7 +17,7 @@ import nbformat
 from . import paths
 
 SCHEME = 2  # version of the record; a notebook recorded under another scheme is stale
-DIR = "dir:"  # prefix of a listed folder's entry: its hash is over the sorted names it holds
+DIR = "dir:"  # prefix of a listed folder's entry: its hash covers the names and bytes of the files it holds
 
 
 def cells_hash(nb) -> str:
@@ -52,8 +52,11 @@ def input_hash(name: str) -> str | None:
     if name.startswith(DIR):
         if not path.is_dir():
             return None
-        listing = sorted(p.name for p in path.iterdir() if p.name != "__pycache__")
-        return hashlib.sha256("\n".join(listing).encode()).hexdigest()
+        h = hashlib.sha256()  # a notebook that lists a folder may show its files' names, sizes or contents
+        for p in sorted(path.iterdir()):
+            if p.name != "__pycache__":
+                h.update(p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"") + b"\0")
+        return h.hexdigest()
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 
