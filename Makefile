@@ -44,8 +44,10 @@ test: lint html
 	$(PY) -m pytest --nbval tests notebooks
 
 # JupyterLab in the project's environment, with the "kharkiv" kernel (see README, "Rerun or extend a chapter").
+# LAB_ARGS passes options, e.g. make lab LAB_ARGS="--no-browser --port 8890".
+LAB_ARGS ?=
 lab: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=. notebooks/
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 # Recompiles requirements.txt from requirements.in (exact pins with hashes) with pip-tools in a throwaway venv.
 lock:

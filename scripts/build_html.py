@@ -1,8 +1,10 @@
 """Build the HTML book into a fresh folder and swap it in only when the build succeeded.
 
-Every build is a clean build (so no stale `_images` or cache-busting `?v=` differs from one), into
-`_build/.html-next`; the finished book replaces `_build/html` by renames, so a build that fails or is killed leaves
-the last good book in place. A notebook that stores an error output is never built: the command stops first.
+Every build writes every page into a fresh `_build/.html-next` (so no stale `_images` or cache-busting `?v=` makes
+it differ from a clean build); only Sphinx's parsed sources and myst-nb's outputs (`_build/.doctrees`, `_build/jupyter_execute`, kept
+from the last good build) let
+it skip re-reading unchanged pages. The finished book replaces `_build/html` by renames, so a build that fails or
+is killed leaves the last good book in place. A notebook that stores an error output is never built.
 
 Usage: python scripts/build_html.py [--root DIR] [jupyter-book options...]
 """
@@ -21,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kharkiv.freshness import error_outputs
 
 FLAGS = ["-n", "-W", "--keep-going"]
+CACHES = [".doctrees", "jupyter_execute"]  # Sphinx's parsed pages and myst-nb's extracted outputs
 
 
 def toc_notebooks(root: Path) -> list[Path]:
@@ -55,6 +58,10 @@ def build(root: Path, flags: list[str]) -> int:
     recover(out)
     fresh = out / ".html-next"
     shutil.rmtree(fresh, ignore_errors=True)
+    (fresh / "_build").mkdir(parents=True)
+    for name in CACHES:  # moved in, so a failed build never leaves a half-updated cache behind
+        if (out / name).is_dir():
+            os.replace(out / name, fresh / "_build" / name)
     jb = Path(sys.executable).parent / "jupyter-book"
     cmd = [str(jb), "build", str(root), "--builder", "html", "--path-output", str(fresh), *flags]
     result = subprocess.run(cmd, cwd=root)
@@ -64,6 +71,9 @@ def build(root: Path, flags: list[str]) -> int:
     if (out / "html").exists():
         os.replace(out / "html", out / ".html-old")
     os.replace(fresh / "_build" / "html", out / "html")
+    for name in CACHES:
+        if (fresh / "_build" / name).is_dir():
+            os.replace(fresh / "_build" / name, out / name)
     shutil.rmtree(out / ".html-old", ignore_errors=True)
     shutil.rmtree(fresh, ignore_errors=True)
     return 0

@@ -1,5 +1,6 @@
 """The maintainers' tooling: precise freshness, all-or-nothing execution, and builds that never half-publish."""
 
+import json
 import os
 import shutil
 import signal
@@ -269,7 +270,7 @@ def test_killed_or_failed_build_leaves_last_good_book(tmp_path):
     proc = _build(book)
     assert proc.wait(timeout=300) == 0, proc.stdout.read()
     assert "third edition" in (html / "intro.html").read_text()
-    assert sorted(p.name for p in (book / "_build").iterdir()) == ["html"]
+    assert sorted(p.name for p in (book / "_build").iterdir()) == [".doctrees", "html", "jupyter_execute"]
 
 
 def test_make_test_runs_lint_first():
@@ -292,3 +293,16 @@ def test_lock_is_hashed_and_installed_with_hashes():
     locked = {p.split("==")[0].lower() for p in pins}
     assert set(direct) <= locked, "run `make lock` after editing requirements.in"
     assert all("#" in line for line in (ROOT / "requirements.in").read_text().splitlines() if "==" in line)
+
+
+def test_datapackage_version_is_the_latest_release_in_the_changelog():
+    import re
+
+    releases = re.findall(
+        r"^## (\d+\.\d+\.\d+) \((\d{4}-\d{2}-\d{2})\)", (ROOT / "CHANGELOG.md").read_text(), re.M
+    )
+    version = json.loads((paths.DATAPACKAGE).read_text(encoding="utf-8"))["version"]
+    assert releases, "CHANGELOG.md has no dated release"
+    assert version == releases[0][0], (
+        f"datapackage version {version} is not the latest release {releases[0][0]}"
+    )
