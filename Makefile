@@ -55,6 +55,7 @@ lock:
 	$(PYTHON) -m venv "$$tmp"; \
 	"$$tmp/bin/pip" install --quiet --disable-pip-version-check $(PIP_TOOLS); \
 	"$$tmp/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+		--no-emit-index-url --no-emit-find-links \
 		-o requirements.txt requirements.in
 
 serve: setup

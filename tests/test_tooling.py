@@ -306,3 +306,41 @@ def test_datapackage_version_is_the_latest_release_in_the_changelog():
     assert version == releases[0][0], (
         f"datapackage version {version} is not the latest release {releases[0][0]}"
     )
+
+
+def _png(colour: str) -> str:
+    import base64
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4), colour).save(buf, format="PNG")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def _with_image(book: Path, colour: str) -> None:
+    nb = nbformat.read(book / "page.ipynb", as_version=4)
+    nb.cells[1].outputs = [nbformat.v4.new_output("display_data", data={"image/png": _png(colour)})]
+    nbformat.write(nb, book / "page.ipynb")
+
+
+def _files(html: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(html)): p.read_bytes() for p in sorted(html.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_rebuild_after_a_change_equals_a_clean_build(tmp_path):
+    """No stale image survives and no cache-busting query appears that a clean build would not have."""
+    book = _mini_book(tmp_path / "book", "text")
+    _with_image(book, "red")
+    assert _build(book).wait(timeout=300) == 0
+    _with_image(book, "blue")
+    assert _build(book).wait(timeout=300) == 0
+    clean = tmp_path / "clean"
+    shutil.copytree(book, clean, ignore=shutil.ignore_patterns("_build"))
+    assert _build(clean).wait(timeout=300) == 0
+    rebuilt, fresh = _files(book / "_build" / "html"), _files(clean / "_build" / "html")
+    assert sorted(rebuilt) == sorted(fresh)
+    assert len([n for n in rebuilt if n.startswith("_images/")]) == 1
+    assert {n: b for n, b in rebuilt.items() if b != fresh[n]} == {}
