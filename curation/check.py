@@ -3,11 +3,13 @@
 Usage: .venv/bin/python curation/check.py curation/<name>
 Merges data/*.csv with the staging files (events, event_sources, statements, places_new, claimants_new),
 validates the whole package with frictionless, and checks every evidence excerpt against its source text
-(whitespace runs collapsed to one space; otherwise exact, case and quotes included).
+(whitespace runs collapsed to one space; otherwise exact, case and quotes included), including the second
+tellings that events quote in their notes ("Also told in s000: «...»").
 """
 
 import csv
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -67,6 +69,12 @@ def main(stage):
             if norm(r["evidence"]) not in sources.get(r["source_id"], ""):
                 bad += 1
                 print(f"{table}.csv row {i}: evidence not found in {r['source_id']}: {r['evidence'][:80]!r}")
+    # Second tellings in a document that already gives the event its excerpt are quoted in notes: «...».
+    for i, r in enumerate(read_rows(tmp / "events.csv"), start=2):
+        for sid, quote in re.findall(r"Also told in (s\d{3}): «(.+?)»", r["notes"]):
+            if norm(quote) not in sources.get(sid, ""):
+                bad += 1
+                print(f"events.csv row {i}: quoted telling not found in {sid}: {quote[:80]!r}")
     ev = {r["event_id"] for r in read_rows(tmp / "events.csv")}
     es = {r["event_id"] for r in read_rows(tmp / "event_sources.csv")}
     for e in sorted(ev - es):

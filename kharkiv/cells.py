@@ -1,15 +1,60 @@
-"""Parse and check one CSV cell against its Table Schema field."""
+"""Parse and check one CSV cell against its Table Schema field.
+
+Only the canonical lexical forms of the Table Schema are read (ASCII digits, '.' as decimal mark, no group
+separator): Python's own spellings such as '1_000', ' 5' or Arabic-Indic digits are refused, not converted.
+"""
 
 import datetime as dt
+import math
 import re
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+INTEGER = re.compile(r"[+-]?[0-9]+")
+# XML Schema decimal with an optional exponent, as the Table Schema defines `number`.
+NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+# The Table Schema also allows NaN and INF; a figure here is always finite (empty when unknown).
+SPECIAL = re.compile(r"[+-]?(nan|inf|infinity)", re.IGNORECASE)
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+BLANK = re.compile(rf"[\s{ZERO_WIDTH}]*")
+# C0 control characters and DEL other than tab and line breaks: never text, usually a corrupted file.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+EXPECTED = {
+    "date": "an ISO date (YYYY-MM-DD)",
+    "integer": "an integer (ASCII digits with an optional sign; no '_', spaces or separators)",
+    "number": "a number (ASCII digits, '.' as decimal mark, optional sign and exponent; no '_', spaces or separators)",
+}
+
+
+BOUNDS = (("minimum", lambda a, b: a < b, "below"), ("maximum", lambda a, b: a > b, "above"))
 
 
 class CellError(Exception):
     def __init__(self, rule: str, detail: str):
         super().__init__(detail)
         self.rule, self.detail = rule, detail
+
+
+def is_blank(raw: str) -> bool:
+    """True for a cell of only whitespace or zero-width characters (which reads as empty but is not)."""
+    return BLANK.fullmatch(raw) is not None
+
+
+def _number(raw: str) -> float:
+    if SPECIAL.fullmatch(raw):
+        raise CellError("type number", f"{raw!r} is not a finite number: leave the cell empty when unknown")
+    if not NUMBER.fullmatch(raw):
+        raise ValueError
+    value = float(raw)
+    if not math.isfinite(value):
+        raise CellError("type number", f"{raw!r} is too large to be a finite number")
+    return value
+
+
+def _boolean(field: dict, raw: str) -> bool:
+    values = {v: True for v in field.get("trueValues", ["true"])}
+    values.update({v: False for v in field.get("falseValues", ["false"])})
+    return values[raw]
 
 
 def parse(field: dict, raw: str):
@@ -21,32 +66,37 @@ def parse(field: dict, raw: str):
                 raise ValueError
             return dt.date.fromisoformat(raw)
         if kind == "integer":
+            if not INTEGER.fullmatch(raw) or len(raw.lstrip("+-0")) > 18:  # beyond a 64-bit integer
+                raise ValueError
             return int(raw)
         if kind == "number":
-            return float(raw)
+            return _number(raw)
         if kind == "boolean":
-            values = {v: True for v in field.get("trueValues", ["true"])}
-            values.update({v: False for v in field.get("falseValues", ["false"])})
-            return values[raw]
+            return _boolean(field, raw)
     except (ValueError, KeyError):
-        expected = {
-            "date": "an ISO date (YYYY-MM-DD)",
-            "integer": "an integer",
-            "number": "a number",
-            "boolean": "one of "
-            + ", ".join(field.get("trueValues", ["true"]) + field.get("falseValues", ["false"])),
-        }
-        raise CellError(f"type {kind}", f"{raw!r} is not {expected[kind]}") from None
+        expected = EXPECTED.get(kind) or "one of " + ", ".join(
+            field.get("trueValues", ["true"]) + field.get("falseValues", ["false"])
+        )
+        raise CellError(f"type {kind}", f"{raw!r} is not {expected}") from None
     return raw
 
 
 def check(field: dict, value, raw: str) -> None:
     """Apply the field's constraints (other than required and unique) to a parsed value."""
-    c = field.get("constraints", {})
+    c = field.get("constraints")
+    if c:
+        _constraints(c, value, raw)
+    if isinstance(value, str) and is_blank(raw):
+        raise CellError("not blank", f"{raw!r} is only whitespace: write the value, or leave the cell empty")
+    if isinstance(value, str) and (m := CONTROL.search(raw)):
+        raise CellError("no control characters", f"{raw[:60]!r} contains the control character {m[0]!r}")
+
+
+def _constraints(c: dict, value, raw: str) -> None:
     if "enum" in c and value not in c["enum"]:
         allowed = ", ".join(map(str, c["enum"]))
         raise CellError("enum", f"{raw!r} is not one of the allowed values: {allowed}")
-    for key, op, word in (("minimum", lambda a, b: a < b, "below"), ("maximum", lambda a, b: a > b, "above")):
+    for key, op, word in BOUNDS:
         if key in c:
             bound = c[key]
             if isinstance(value, dt.date):

@@ -1,9 +1,11 @@
-"""Check that every evidence excerpt stands verbatim in its source document."""
+"""Check that every source document is the one recorded, and every evidence excerpt stands in it verbatim."""
 
+import hashlib
 import re
 from pathlib import Path
 
 from .errors import DataError
+from .schema import PLAIN_NAME
 
 # Evidence columns per table: (table, evidence column, source column)
 EVIDENCE = [
@@ -19,13 +21,47 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _document(i: int, s: dict, seeds: Path) -> bytes:
+    """The bytes of a source's document, which must be a plain file in the seeds folder."""
+    name = s["file"]
+    if not PLAIN_NAME.fullmatch(name):
+        raise DataError(
+            "data/sources.csv",
+            i,
+            "file",
+            "plain file name",
+            f"{name!r} must name a file in the documents folder",
+        )
+    path = seeds / name
+    if not path.is_file():
+        raise DataError("data/sources.csv", i, "file", "source file exists", f"{path} does not exist")
+    return path.read_bytes()
+
+
 def source_texts(sources: list[dict], seeds: Path) -> dict[str, str]:
+    """Normalised text of every source document, after checking its SHA-256 against sources.sha256."""
     texts = {}
     for i, s in enumerate(sources, start=1):
-        path = seeds / s["file"]
-        if not path.exists():
-            raise DataError("data/sources.csv", i, "file", "source file exists", f"{path} does not exist")
-        texts[s["source_id"]] = normalise(path.read_text(encoding="utf-8"))
+        data = _document(i, s, seeds)
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != s["sha256"]:
+            raise DataError(
+                "data/sources.csv",
+                i,
+                "sha256",
+                "checksum",
+                f"{seeds.name}/{s['file']} has SHA-256 {digest}: not the document recorded for {s['source_id']}",
+            )
+        try:
+            texts[s["source_id"]] = normalise(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise DataError(
+                "data/sources.csv",
+                i,
+                "file",
+                "encoding utf-8",
+                f"{s['file']} is not valid UTF-8 ({exc.reason})",
+            ) from None
     return texts
 
 

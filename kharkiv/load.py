@@ -1,53 +1,24 @@
 """Load the tables of data/ as typed DataFrames, validating every rule on the way in.
 
 Nothing is dropped, merged or clipped: the first broken rule raises DataError naming file, row and column.
+Run `python -m kharkiv` to check data/ and hear loudly whether the evidence was checked.
 """
 
-import csv
-from collections import Counter
+import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from . import cells, rules, schema
+from . import cells, names, rules, schema
+from .csvfile import read_rows
 from .errors import DataError
 from .evidence import check_evidence
-from .paths import DATA, seeds_dir
+from .paths import DATA, SEEDS_ENV, seeds_dir
 
 DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
-
-
-def _read_rows(path: Path, resource: dict) -> list[dict]:
-    name = f"data/{path.name}"
-    if not path.exists():
-        raise DataError(name, None, None, "file exists", "the file is missing")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(name, None, None, "encoding utf-8", f"not valid UTF-8 ({exc})") from None
-    reader = csv.reader(text.splitlines())
-    header = next(reader, None) or []
-    expected = [f["name"] for f in schema.fields(resource)]
-    for col, n in Counter(header).items():
-        if n > 1:
-            raise DataError(name, None, col, "unique column names", "the column appears more than once")
-    for col in expected:
-        if col not in header:
-            raise DataError(name, None, col, "required column", "the column is missing from the header")
-    for col in header:
-        if col not in expected:
-            raise DataError(
-                name, None, col, "known column", "the column is not described in datapackage.json"
-            )
-    rows = []
-    for i, cells_ in enumerate(reader, start=1):
-        if len(cells_) != len(header):
-            raise DataError(
-                name, i, None, "row length", f"{len(cells_)} cells where the header has {len(header)}"
-            )
-        rows.append(dict(zip(header, cells_, strict=False)))
-    return rows
+REQUIRE_SEEDS_ENV = "KHARKIV_REQUIRE_SEEDS"
 
 
 def _typed_rows(name: str, rows: list[dict], resource: dict) -> list[dict]:
@@ -87,6 +58,29 @@ def _check_unique(name: str, rows: list[dict], resource: dict) -> None:
             seen[value] = i
 
 
+def _check_unique_folded(name: str, rows: list[dict], resource: dict) -> None:
+    """Names that differ only in case, spacing, zero-width or look-alike characters are one name."""
+    for f in schema.fields(resource):
+        if not f.get("x_unique_folded"):
+            continue
+        seen = {}
+        for i, row in enumerate(rows, start=1):
+            if row[f["name"]] is None:
+                continue
+            key = names.fold(row[f["name"]])
+            if key in seen:
+                j = seen[key]
+                raise DataError(
+                    name,
+                    i,
+                    f["name"],
+                    "unique after folding",
+                    f"{row[f['name']]!r} is the same name as {rows[j - 1][f['name']]!r} in row {j} (ignoring "
+                    "case, spacing, zero-width characters and Cyrillic/Greek look-alikes)",
+                )
+            seen[key] = i
+
+
 def _check_foreign_keys(typed: dict[str, list[dict]], resources: dict) -> None:
     for res_name, resource in resources.items():
         for fk in resource["schema"].get("foreignKeys", []):
@@ -120,24 +114,72 @@ def _frame(rows: list[dict], resource: dict) -> pd.DataFrame:
     return df
 
 
+def _with_line(err: DataError, lines: dict[str, list[int]]) -> DataError:
+    """The same error with the file line the row really starts on (a quoted cell may span lines)."""
+    starts = lines.get(err.file)
+    if err.row is None or not starts or err.row > len(starts) or starts[err.row - 1] == err.row + 1:
+        return err
+    return DataError(err.file, err.row, err.column, err.rule, err.detail, line=starts[err.row - 1])
+
+
+def _read_table(data_dir: Path, name: str, resource: dict) -> tuple[list[dict], list[int]]:
+    label = f"data/{resource['path']}"
+    rows, lines = read_rows(data_dir / resource["path"], label, [f["name"] for f in schema.fields(resource)])
+    if not rows and not resource.get("x_allow_empty", False):
+        raise DataError(
+            label,
+            None,
+            None,
+            "not empty",
+            f"the table {name!r} has a header but no rows, and may not be empty",
+        )
+    try:
+        typed = _typed_rows(label, rows, resource)
+        _check_unique(label, typed, resource)
+        _check_unique_folded(label, typed, resource)
+    except DataError as err:
+        raise _with_line(err, {label: lines}) from None
+    return typed, lines
+
+
+def _evidence_folder(seeds: Path | bool | None) -> Path | None:
+    folder = seeds_dir() if seeds is None else seeds
+    if not folder and seeds is None and os.environ.get(REQUIRE_SEEDS_ENV):
+        raise DataError(
+            "data/sources.csv",
+            None,
+            "file",
+            "evidence checked",
+            f"the source documents were not found ({REQUIRE_SEEDS_ENV} is set): set {SEEDS_ENV} "
+            "or provide ../shared/seeds",
+        )
+    return Path(folder) if folder else None
+
+
 def validate_and_load(data_dir: Path = DATA, seeds: Path | bool | None = None) -> dict[str, pd.DataFrame]:
     """Validate every table of the package in data_dir and return them as typed DataFrames.
 
     seeds: folder of source documents for the evidence check; None means the default
-    (see paths.seeds_dir), False skips the check.
+    (see paths.seeds_dir; required when KHARKIV_REQUIRE_SEEDS is set), False skips the check.
     """
     data_dir = Path(data_dir)
+    pkg = schema.package(data_dir / "datapackage.json")
     resources = schema.resources(data_dir / "datapackage.json")
-    typed = {}
+    typed, lines = {}, {}
     for name, resource in resources.items():
-        rows = _read_rows(data_dir / resource["path"], resource)
-        typed[name] = _typed_rows(f"data/{resource['path']}", rows, resource)
-        _check_unique(f"data/{resource['path']}", typed[name], resource)
-    _check_foreign_keys(typed, resources)
-    rules.check_all(typed)
-    folder = seeds_dir() if seeds is None else seeds
-    if folder:
-        check_evidence(typed, Path(folder))
+        typed[name], lines[f"data/{resource['path']}"] = _read_table(data_dir, name, resource)
+    try:
+        _check_foreign_keys(typed, resources)
+        rules.check_all(typed, pkg, data_dir)
+        folder = _evidence_folder(seeds)
+        if folder:
+            check_evidence(typed, folder)
+    except DataError as err:
+        raise _with_line(err, lines) from None
+    except KeyError as exc:
+        raise DataError(
+            "data/datapackage.json", None, None, "fields the checks need", f"the field {exc} is not described"
+        ) from None
     return {name: _frame(typed[name], res) for name, res in resources.items()}
 
 
@@ -150,3 +192,29 @@ def load_tables() -> dict[str, pd.DataFrame]:
 def load_table(name: str) -> pd.DataFrame:
     """One validated table of data/ as a typed DataFrame (a copy, safe to modify)."""
     return load_tables()[name].copy()
+
+
+BANNER = "!" * 78
+
+
+def main() -> int:
+    """Validate data/; say loudly when the evidence could not be checked (and fail in CI)."""
+    folder = seeds_dir()
+    if folder is None:
+        print(
+            f"{BANNER}\nWARNING: EVIDENCE NOT CHECKED. The source documents were not found (set {SEEDS_ENV} "
+            f"or provide ../shared/seeds),\nso no excerpt was compared with its document and no checksum was "
+            f"verified.\n{BANNER}",
+            file=sys.stderr,
+        )
+    try:
+        tables = validate_and_load()
+    except DataError as err:
+        print(f"kharkiv: data/ is invalid: {err}", file=sys.stderr)
+        return 1
+    rows = sum(len(t) for t in tables.values())
+    print(
+        f"kharkiv: data/ is valid ({rows} rows in {len(tables)} tables)"
+        + (f"; evidence checked against {folder}" if folder else "; evidence NOT checked")
+    )
+    return 0

@@ -14,9 +14,10 @@ SEEDS_ENV = "KHARKIV_SEEDS"
 
 
 def seeds_dir() -> Path | None:
-    """The folder holding the source documents: $KHARKIV_SEEDS, else ../shared/seeds; None if neither exists."""
-    candidates = [os.environ.get(SEEDS_ENV), ROOT.parent / "shared" / "seeds"]
-    for c in candidates:
-        if c and Path(c).is_dir():
-            return Path(c)
-    return None
+    """The folder holding the source documents: $KHARKIV_SEEDS if set, else ../shared/seeds; None if absent.
+
+    A set $KHARKIV_SEEDS is the only place looked at: a wrong value never falls back to another copy.
+    """
+    chosen = os.environ.get(SEEDS_ENV)
+    folder = Path(chosen) if chosen else ROOT.parent / "shared" / "seeds"
+    return folder if folder.is_dir() else None
