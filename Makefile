@@ -8,7 +8,7 @@ KERNEL := kharkiv
 JOBS   ?=
 PIP_TOOLS := pip-tools==7.6.2
 
-.PHONY: setup notebooks html book lint test lab lock serve bench clean
+.PHONY: setup check-data notebooks html pdf book lint test lab lock serve bench clean
 
 # Re-installs only when the lock or the package metadata change. Every package comes from requirements.txt with
 # its hash checked; the package itself is an editable install (which cannot be hashed), without dependencies.
@@ -24,14 +24,22 @@ setup: $(STAMP)
 
 # Re-executes, in parallel (-j, default: the number of cores), only the notebooks whose recorded inputs changed:
 # their cells, the data files they read and the kharkiv modules they import. Writes them back only if all succeed.
-notebooks: setup
+# Validates data/ first; warns loudly when the source documents are missing (and fails in CI).
+check-data: setup
+	$(PY) -m kharkiv
+
+notebooks: check-data
 	$(PY) scripts/execute_notebooks.py $(if $(JOBS),-j $(JOBS))
 
 # Builds into a fresh folder and swaps it in only when the build succeeds; refuses notebooks with error outputs.
 html: setup
 	$(PY) scripts/build_html.py
 
-book: notebooks html
+# The whole book as one PDF (headless Chromium prints each page in toc order; pypdf joins them).
+pdf: html
+	$(PY) scripts/make_pdf.py
+
+book: notebooks html pdf
 	@echo "The book is in _build/html/index.html (make serve to read it)."
 
 # ruff lints and checks the format of the package, scripts, tests and notebooks (config in pyproject.toml).
@@ -40,7 +48,7 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 
 # Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests.
-test: lint html
+test: lint check-data html pdf
 	$(PY) -m pytest --nbval tests notebooks
 
 # JupyterLab in the project's environment, with the "kharkiv" kernel (see README, "Rerun or extend a chapter").
