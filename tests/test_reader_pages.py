@@ -247,3 +247,45 @@ def test_leftovers_are_caught(text):
 
 def test_none_of_is_plain_english():
     assert not _hits(LEFTOVERS, "None of the tolls is a total.")
+
+
+STORY_PAGES = [
+    "book/intro.html",
+    "notebooks/chronology.html",
+    "notebooks/phases.html",
+    "notebooks/assault.html",
+    "notebooks/counteroffensives.html",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("rel", STORY_PAGES)
+def test_glued_text_is_not_bold_unless_the_prose_says_so(browser, server, rel):
+    # myst-nb styles every pasted span bold; a glued number reads as the sentence around it.
+    page = browser.new_page()
+    page.goto(server + rel, wait_until="load")
+    bold = page.evaluate(
+        """() => Array.from(document.querySelectorAll('span.pasted-text'))
+            .filter(s => !s.closest('strong, b, th, h1, h2, h3, h4, caption, summary'))
+            .filter(s => getComputedStyle(s).fontWeight !== getComputedStyle(s.parentElement).fontWeight)
+            .map(s => s.textContent.slice(0, 40))"""
+    )
+    page.close()
+    assert not bold, f"{rel}: glued text drawn bolder than its sentence: {bold[:5]}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("rel", STORY_PAGES)
+def test_story_pages_do_not_scroll_sideways_on_a_phone(browser, server, rel):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + rel, wait_until="load")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(
+        """() => Array.from(document.querySelectorAll('body *'))
+            .filter(e => e.getBoundingClientRect().right > 391)
+            .slice(-5).map(e => e.tagName + '.' + e.className)"""
+    )
+    context.close()
+    assert width <= 390, f"{rel}: {width} px wide at 390 px; widest: {wide}"
