@@ -289,3 +289,9 @@ def test_story_pages_do_not_scroll_sideways_on_a_phone(browser, server, rel):
     )
     context.close()
     assert width <= 390, f"{rel}: {width} px wide at 390 px; widest: {wide}"
+
+
+def test_landing_page_links_the_whole_book_as_one_pdf(built_html):
+    # scripts/make_pdf.py writes _build/html/kharkiv-book.pdf; the landing page sits one folder below it.
+    hrefs = [a.get("href") for a in _main(built_html, "book/intro.html").find_all("a")]
+    assert "../kharkiv-book.pdf" in hrefs, "the landing page does not link the PDF"
