@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from kharkiv import counts, links, schema
+from kharkiv import counts, links, schema, views
 from kharkiv.load import load_tables
 from kharkiv.paths import DATAPACKAGE, NOTEBOOKS
 
@@ -295,3 +295,35 @@ def test_landing_page_links_the_whole_book_as_one_pdf(built_html):
     # scripts/make_pdf.py writes _build/html/kharkiv-book.pdf; the landing page sits one folder below it.
     hrefs = [a.get("href") for a in _main(built_html, "book/intro.html").find_all("a")]
     assert "../kharkiv-book.pdf" in hrefs, "the landing page does not link the PDF"
+
+
+def _numlinks(built_html: Path, page: str) -> dict[str, set[str]]:
+    """Glued numbers that link to their rows in the explorer: text -> the ids in the link."""
+    out = {}
+    for a in _main(built_html, page).select("a.kx-numlink"):
+        frag = unquote(urldefrag(a["href"]).fragment)
+        out[a.get_text()] = set(frag.removeprefix("ids=").split(","))
+    return out
+
+
+def test_key_numbers_link_to_their_rows(built_html):
+    t = load_tables()
+    facts = counts.shared_facts(t)
+    events = views.events(t)
+    assault = _numlinks(built_html, "notebooks/assault.html")
+    assert assault.get(facts["assault_n_events"]) == set(counts.assault_events(events)["event_id"])
+    retaken = _numlinks(built_html, "notebooks/counteroffensives.html")
+    for key, phase in (("may", counts.MAY), ("sept", counts.SEPTEMBER)):
+        ids = set(counts.settlements_retaken(t, phase, distances=False)["event_id"])
+        assert retaken.get(facts[f"{key}_n_settlements"]) == ids, key
+    assert (
+        len(_numlinks(built_html, "notebooks/phases.html")) == 2
+    )  # the busiest and the quietest phase's rate
+
+
+def test_every_chronology_entry_opens_in_the_explorer(built_html):
+    page = _main(built_html, "notebooks/chronology.html")
+    for e in load_tables()["events"]["event_id"]:
+        entry = page.find(id=links.event_anchor(e))
+        assert entry is not None, e
+        assert entry.find("a", href=links.explorer_href(e)), f"{e}: no link to its explorer card"
