@@ -2,28 +2,44 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
-JB     := $(VENV)/bin/jupyter-book
+KERNEL := kharkiv
+JOBS   ?=
+PIP_TOOLS := pip-tools==7.6.2
 
-.PHONY: setup notebooks html book lint test serve bench clean
+.PHONY: setup check-data notebooks html pdf book lint test lab lock serve bench clean
 
-# Re-installs only when the pins or the package metadata change.
+# Re-installs only when the lock or the package metadata change. Every package comes from requirements.txt with
+# its hash checked; the package itself is an editable install (which cannot be hashed), without dependencies.
+# The kernel named for the project is installed into the venv, so notebooks and JupyterLab run in it.
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP) install --quiet --require-hashes -r requirements.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (kharkiv)" >/dev/null
 	touch $@
 
 setup: $(STAMP)
 
-# Re-executes only the notebooks whose inputs (their own cells, data/, kharkiv/) changed.
-notebooks: setup
-	$(PY) scripts/execute_notebooks.py
+# Re-executes, in parallel (-j, default: the number of cores), only the notebooks whose recorded inputs changed:
+# their cells, the data files they read and the kharkiv modules they import. Writes them back only if all succeed.
+# Validates data/ first; warns loudly when the source documents are missing (and fails in CI).
+check-data: setup
+	$(PY) -m kharkiv
 
+notebooks: check-data
+	$(PY) scripts/execute_notebooks.py $(if $(JOBS),-j $(JOBS))
+
+# Builds into a fresh folder and swaps it in only when the build succeeds; refuses notebooks with error outputs.
 html: setup
-	$(JB) build . --builder html -n -W --keep-going
+	$(PY) scripts/build_html.py
 
-book: notebooks html
+# The whole book as one PDF (headless Chromium prints each page in toc order; pypdf joins them).
+pdf: html
+	$(PY) scripts/make_pdf.py
+
+book: notebooks html pdf
 	@echo "The book is in _build/html/index.html (make serve to read it)."
 
 # ruff lints and checks the format of the package, scripts, tests and notebooks (config in pyproject.toml).
@@ -32,14 +48,31 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 
 # Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests.
-test: lint html
+test: lint check-data html pdf
 	$(PY) -m pytest --nbval tests notebooks
+
+# JupyterLab in the project's environment, with the "kharkiv" kernel (see README, "Rerun or extend a chapter").
+# LAB_ARGS passes options, e.g. make lab LAB_ARGS="--no-browser --port 8890".
+LAB_ARGS ?=
+lab: setup
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+# Recompiles requirements.txt from requirements.in (exact pins with hashes) with pip-tools in a throwaway venv.
+lock:
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp"; \
+	"$$tmp/bin/pip" install --quiet --disable-pip-version-check $(PIP_TOOLS); \
+	"$$tmp/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+		--no-emit-index-url --no-emit-find-links \
+		-o requirements.txt requirements.in
 
 serve: setup
 	$(PY) -m http.server --directory _build/html 8000
 
+# Scale benchmark: synthetic data at 1, 10 and 100 times today's size (SCALES="1 10" for fewer).
+SCALES ?= 1 10 100
 bench: setup
-	$(PY) scripts/benchmark.py
+	$(PY) scripts/benchmark.py $(foreach s,$(SCALES),--scale $(s))
 
 clean:
 	rm -rf _build

@@ -72,7 +72,7 @@ def entry(ev) -> str:
         f'<a class="kharkiv-permalink" href="#{e(anchor)}" title="Link to this event"><strong>{e(when)}</strong></a>'
         f" \u00b7 {e(place_text(ev.place, ev.location_precision))}<br>{e(ev.summary)}<br>"
         f'<small>{e(who)}; label: <span class="{VERIFICATION}">{e(ev.verification)}</span>. '
-        f"Source: {e(ev.sources_text)}.</small></p></div>"
+        f"Source: {e(ev.sources_text)}. {links.event_link_html(ev.event_id, 'Open in the explorer')}</small></p></div>"
     )
 
 

@@ -36,5 +36,6 @@ def reports_chart(ax, rows: pd.DataFrame, colours: dict) -> None:
             )
     labels = [prose.who(r.claimant, r.claimant_role, r.claimant_kind) for r in rows.itertuples()]
     ax.set_yticks(range(len(rows))[::-1], [prose.wrap(x, 34) for x in labels], fontsize=9)
+    ax.set_ylim(-0.6, len(rows) - 0.4)  # room for the bottom row, whose word sits on the axis otherwise
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.tick_params(axis="y", length=0)

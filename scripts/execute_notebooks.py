@@ -1,51 +1,244 @@
-"""Execute the notebooks whose inputs changed, in place, and record what they were run on.
+"""Execute the stale notebooks in parallel, record what each one read, and write them back only if all succeed.
 
-A notebook's inputs are its own cell sources, every file in data/ and the kharkiv package. Their hash is
-stored in the notebook's metadata (kharkiv.inputs_sha256), so `make book` skips fresh notebooks and
-tests/test_notebooks.py fails on a committed notebook that is stale.
+A notebook is stale when its code cells or any input it used changed (kharkiv/freshness.py). Each stale notebook
+runs in its own process and kernel (-j at once, default: the number of cores). Before its first cell the kernel
+gets an audit hook that notes every file opened for reading and every folder listed under data/ and the
+repository; after its last cell the kharkiv modules it imported are added. That record, with each input's hash,
+goes into the notebook's metadata. Notebooks are executed into temporary copies: if any notebook fails, or
+stores an error output, none is written back and the command exits 1, so a failed run never leaves a mix of new
+and old outputs. `--check` lists stale notebooks and notebooks with error outputs, and exits 1 if there are any.
 
-Usage: python scripts/execute_notebooks.py [--check] [notebook ...]
+Usage: python scripts/execute_notebooks.py [-j N] [--check] [notebook ...]
 """
 
 import argparse
+import ast
+import json
+import os
+import shutil
 import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from kharkiv.freshness import inputs_hash, is_fresh
-from kharkiv.paths import NOTEBOOKS
+from kharkiv import freshness, paths
+
+KERNEL = "kharkiv"  # installed into the venv by `make setup`; falls back to the venv's own python3 kernel
+TIMES = paths.ROOT / "_build" / "notebook-times.json"  # last run's durations, to start the longest first
+SKIP = (".venv", "_build", ".git", "__pycache__", ".ipynb_checkpoints")
+
+# Runs silently in the kernel before the first cell. It keeps its state in a module of its own, so the
+# notebook's namespace and execution counts are untouched.
+RECORDER = r"""
+def _kharkiv_recorder(roots, skip):
+    import os, sys, types
+    state = types.ModuleType("_kharkiv_recorder")
+    state.files, state.dirs = set(), set()
+    roots = tuple(os.path.realpath(r) + os.sep for r in roots)
+    writing = os.O_WRONLY | os.O_RDWR
+
+    def keep(path):
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        if not isinstance(path, str):
+            return None
+        path = os.path.realpath(path)
+        if path.startswith(roots) and not any(part in skip for part in path.split(os.sep)):
+            return path
+        return None
+
+    def hook(event, args):
+        if event == "open":
+            path, mode, flags = args
+            if (mode is None and flags & writing) or (mode and any(m in mode for m in "wax+")):
+                return
+            path = keep(path)
+            if path and os.path.isfile(path):
+                state.files.add(path)
+        elif event in ("os.listdir", "os.scandir"):
+            if sys._getframe(1).f_code.co_filename.startswith("<frozen importlib"):
+                return  # the import system scanning sys.path; imported modules are taken from sys.modules
+            path = keep(args[0] if args[0] is not None else ".")
+            if path:
+                state.dirs.add(path)
+
+    def gdal_reads(module):  # GDAL opens geodata in C, unseen by the hook: report its paths as opens
+        for name in ("read_dataframe", "read_arrow", "read_info", "read_bounds"):
+            fn = getattr(module, name, None)
+            if fn is None:
+                continue
+            def wrapped(path, *a, _fn=fn, **k):
+                if isinstance(path, (str, bytes, os.PathLike)):
+                    sys.audit("open", os.fspath(path), "r", 0)
+                return _fn(path, *a, **k)
+            setattr(module, name, wrapped)
+
+    def report():
+        import json
+        mods = {getattr(m, "__file__", None) for m in list(sys.modules.values())}
+        files = state.files | {keep(f) for f in mods if f and keep(f)}
+        return json.dumps({"files": sorted(files), "dirs": sorted(state.dirs)})
+
+    state.report = report
+    sys.modules["_kharkiv_recorder"] = state
+    sys.addaudithook(hook)
+    try:
+        import pyogrio
+        gdal_reads(pyogrio)
+    except ImportError:
+        pass
+
+_kharkiv_recorder(ROOTS, SKIP)
+del _kharkiv_recorder
+"""
 
 
-def execute(path: Path) -> None:
+def kernel_name() -> str:
+    try:
+        KernelSpecManager().get_kernel_spec(KERNEL)
+        return KERNEL
+    except NoSuchKernel:
+        return "python3"
+
+
+def _inputs(report: dict) -> list[str]:
+    names = [freshness.name_of(Path(f)) for f in report["files"]]
+    names += [
+        freshness.DIR + n for n in (freshness.name_of(Path(d)) for d in report["dirs"]) if n is not None
+    ]
+    # the notebooks themselves are no inputs: their code is hashed, and kernels list their own folder
+    return [n for n in names if n is not None and n.removeprefix(freshness.DIR).split("/")[0] != "notebooks"]
+
+
+def execute(path: Path, out: Path) -> tuple[float, list[str]]:
+    """Execute one notebook into `out`; returns seconds taken and its error outputs (raises if a cell fails)."""
+    t0 = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    ).execute()
+    name = kernel_name()
+    client = NotebookClient(
+        nb, timeout=600, kernel_name=name, resources={"metadata": {"path": str(path.parent)}}
+    )
+    roots = sorted({str(paths.ROOT), str(paths.DATA)})
+    code = RECORDER.replace("ROOTS", repr(roots)).replace("SKIP", repr(SKIP))
+    with client.setup_kernel():
+        info = client.wait_for_reply(client.kc.kernel_info())
+        nb.metadata["language_info"] = info["content"]["language_info"]
+        _silent(client, code)
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index, store_history=True)
+        report = json.loads(
+            _silent(client, "", expression="__import__('sys').modules['_kharkiv_recorder'].report()")
+        )
+    spec = KernelSpecManager().get_kernel_spec(name)
+    nb.metadata["kernelspec"] = {"name": name, "display_name": spec.display_name, "language": spec.language}
     for cell in nb.cells:  # keep committed notebooks free of run-specific noise
         cell.get("metadata", {}).pop("execution", None)
-    nb.metadata.setdefault("kharkiv", {})["inputs_sha256"] = inputs_hash(nb)
-    nbformat.write(nb, path)
+    nb.metadata.setdefault("kharkiv", {}).pop("inputs_sha256", None)
+    nb.metadata["kharkiv"].update(freshness.record(nb, _inputs(report)))
+    nbformat.write(nb, out)
+    return time.perf_counter() - t0, freshness.error_outputs(nb)
+
+
+def _silent(client, code: str, expression: str | None = None) -> str | None:
+    exprs = {"x": expression} if expression else {}
+    reply = client.wait_for_reply(
+        client.kc.execute(code, silent=True, store_history=False, user_expressions=exprs)
+    )
+    content = reply["content"]
+    if content["status"] != "ok":
+        raise RuntimeError(f"recorder failed in the kernel: {content.get('ename')}: {content.get('evalue')}")
+    if expression:
+        value = content["user_expressions"]["x"]
+        if value["status"] != "ok":
+            raise RuntimeError(f"recorder failed in the kernel: {value.get('ename')}: {value.get('evalue')}")
+        return ast.literal_eval(value["data"]["text/plain"])  # the repr of a str
+    return None
+
+
+def _run(job: tuple[Path, Path]) -> tuple[Path, Path, float, str | None]:
+    path, out = job
+    try:
+        seconds, errors = execute(path, out)
+    except Exception as exc:
+        return (
+            path,
+            out,
+            0.0,
+            f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}",
+        )
+    return path, out, seconds, ("stores an error output: " + "; ".join(errors)) if errors else None
+
+
+def _times() -> dict[str, float]:
+    try:
+        return json.loads(TIMES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def execute_all(stale: list[Path], jobs: int) -> list[tuple[Path, str]]:
+    """Execute notebooks in parallel into a temporary folder; replace the originals only if all succeeded."""
+    TIMES.parent.mkdir(exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".execute-", dir=TIMES.parent))  # same file system: atomic rename
+    times = _times()
+    stale = sorted(
+        stale, key=lambda p: -times.get(p.name, 1e9)
+    )  # longest first keeps the cores busy to the end
+    try:
+        work = [(p, tmp / p.name) for p in stale]
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(work)))) as pool:
+            results = []
+            for path, out, seconds, error in pool.map(_run, work):
+                print(f"{'FAILED ' if error else 'executed'} {path.name} ({seconds:.1f} s)", flush=True)
+                results.append((path, out, error))
+                if not error:
+                    times[path.name] = round(seconds, 1)
+        TIMES.write_text(json.dumps(times, indent=1, sort_keys=True), encoding="utf-8")
+        failed = [(p, e) for p, _, e in results if e]
+        if not failed:
+            for path, out, _ in results:
+                os.replace(out, path)
+        return failed
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only report stale notebooks; exit 1 if any")
+    parser.add_argument("--check", action="store_true", help="only report; exit 1 if any notebook is stale")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="notebooks run at once")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args()
-    paths = args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
-    stale = [p for p in paths if not is_fresh(p)]
-    for p in stale:
-        if args.check:
-            print(f"stale: {p} (run `make book` and commit it)")
-        else:
-            print(f"executing {p.name} ...", flush=True)
-            execute(p)
-    if not stale:
-        print("notebooks are up to date")
-    return 1 if (args.check and stale) else 0
+    nbs = [p.resolve() for p in args.notebooks] or sorted(paths.NOTEBOOKS.glob("*.ipynb"))
+    stale = {p: freshness.stale_reasons(p) for p in nbs}
+    stale = {p: r for p, r in stale.items() if r}
+    broken = {p: freshness.error_outputs(nbformat.read(p, as_version=4)) for p in nbs if p not in stale}
+    broken = {p: e for p, e in broken.items() if e}
+    for p, errors in broken.items():
+        print(f"error output stored in {p.name}: {'; '.join(errors)}", file=sys.stderr)
+    if args.check or not stale:
+        for p, reasons in stale.items():
+            print(f"stale: {p.name}: {'; '.join(reasons)} (run `make book` and commit it)")
+        if not stale and not broken:
+            print("notebooks are up to date")
+        return 1 if (stale and args.check) or broken else 0
+    for p, reasons in stale.items():
+        print(f"executing {p.name}: {'; '.join(reasons)}", flush=True)
+    t0 = time.perf_counter()
+    failed = execute_all(list(stale), args.jobs)
+    for p, error in failed:
+        print(f"{p.name} failed: {error}", file=sys.stderr)
+    if failed:
+        print("no notebook was written: fix the failures and run `make book` again", file=sys.stderr)
+        return 1
+    print(f"{len(stale)} notebook(s) executed in {time.perf_counter() - t0:.1f} s (-j {args.jobs})")
+    return 1 if broken else 0
 
 
 if __name__ == "__main__":

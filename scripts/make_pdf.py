@@ -65,6 +65,10 @@ def print_pages(html: Path, pages: list[str]) -> list[tuple[str, str, bytes]]:
     missing = [p for p in pages if not (html / f"{p}.html").exists()]
     if missing:
         raise SystemExit(f"make_pdf: pages missing from {html}: {', '.join(missing)} (run `make html` first)")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(
+            f"make_pdf: no Chromium at {CHROMIUM}: install Debian's chromium package (apt-get install chromium)"
+        )
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -12,6 +12,7 @@ def test_every_event_gets_one_anchored_entry():
     for e in t["events"]["event_id"]:
         assert html.count(f'id="{links.event_anchor(e)}"') == 1
         assert f'href="#{links.event_anchor(e)}"' in html  # its own permalink
+        assert f'href="{links.explorer_href(e)}"' in html  # and its card in the explorer
 
 
 def test_entry_text_is_escaped():

@@ -47,11 +47,13 @@ def _build_page(notebook: str, tmp_path: Path) -> Path:
 @pytest.mark.slow
 def test_markup_in_a_summary_shows_as_plain_text(scratch, tmp_path, monkeypatch, browser):
     rows = scratch.rows("events")
-    i = next(k for k, r in enumerate(rows, start=1) if r["start_date"] <= "2022-03-02")
+    i = next(k for k, r in enumerate(rows, start=1) if r["start_date"] >= "2022-05-01")  # inside a fold
     scratch.set("events", i, "summary", PAYLOAD)
     monkeypatch.setenv("KHARKIV_DATA", str(scratch.root))
 
-    page, _errors, _ = visit(browser, _build_page("assault.ipynb", tmp_path).as_uri())
+    # The chronology shows every event's summary (phases folded: opened so that the text is rendered).
+    page, _errors, _ = visit(browser, _build_page("chronology.ipynb", tmp_path).as_uri())
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     assert page.evaluate("window.__pwned") is None, "script from the data ran"
     assert page.query_selector("#injected") is None, "markup from the data became an element"
     assert PAYLOAD in page.inner_text("body"), "the tampered text is not shown literally"

@@ -4,7 +4,7 @@ import nbformat
 import pytest
 import yaml
 
-from kharkiv.freshness import is_fresh
+from kharkiv.freshness import error_outputs, stale_reasons
 from kharkiv.paths import NOTEBOOKS, ROOT
 
 PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
@@ -29,7 +29,14 @@ def test_every_notebook_is_in_the_table_of_contents():
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
 def test_outputs_are_fresh_against_data_and_package(path):
-    assert is_fresh(path), f"{path.name} was executed on other data or code: run `make book` and commit it"
+    reasons = stale_reasons(path)
+    assert not reasons, f"{path.name} is stale ({'; '.join(reasons)}): run `make book` and commit it"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_notebook_names_the_project_kernel(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.get("kernelspec", {}).get("name") == "kharkiv", "executed outside `make book`?"
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
@@ -40,7 +47,7 @@ def test_outputs_are_complete_and_error_free(path):
     assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), (
         "cells were not run top to bottom"
     )
-    assert not [o for c in code for o in c.outputs if o.output_type == "error"]
+    assert not error_outputs(nb)
     assert not [o for c in code for o in c.outputs if o.get("name") == "stderr"], "a warning was printed"
 
 

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from kharkiv import counts, links, schema
+from kharkiv import counts, links, schema, views
 from kharkiv.load import load_tables
 from kharkiv.paths import DATAPACKAGE, NOTEBOOKS
 
@@ -247,3 +247,83 @@ def test_leftovers_are_caught(text):
 
 def test_none_of_is_plain_english():
     assert not _hits(LEFTOVERS, "None of the tolls is a total.")
+
+
+STORY_PAGES = [
+    "book/intro.html",
+    "notebooks/chronology.html",
+    "notebooks/phases.html",
+    "notebooks/assault.html",
+    "notebooks/counteroffensives.html",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("rel", STORY_PAGES)
+def test_glued_text_is_not_bold_unless_the_prose_says_so(browser, server, rel):
+    # myst-nb styles every pasted span bold; a glued number reads as the sentence around it.
+    page = browser.new_page()
+    page.goto(server + rel, wait_until="load")
+    bold = page.evaluate(
+        """() => Array.from(document.querySelectorAll('span.pasted-text'))
+            .filter(s => !s.closest('strong, b, th, h1, h2, h3, h4, caption, summary'))
+            .filter(s => getComputedStyle(s).fontWeight !== getComputedStyle(s.parentElement).fontWeight)
+            .map(s => s.textContent.slice(0, 40))"""
+    )
+    page.close()
+    assert not bold, f"{rel}: glued text drawn bolder than its sentence: {bold[:5]}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("rel", STORY_PAGES)
+def test_story_pages_do_not_scroll_sideways_on_a_phone(browser, server, rel):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + rel, wait_until="load")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(
+        """() => Array.from(document.querySelectorAll('body *'))
+            .filter(e => e.getBoundingClientRect().right > 391)
+            .slice(-5).map(e => e.tagName + '.' + e.className)"""
+    )
+    context.close()
+    assert width <= 390, f"{rel}: {width} px wide at 390 px; widest: {wide}"
+
+
+def test_landing_page_links_the_whole_book_as_one_pdf(built_html):
+    # scripts/make_pdf.py writes _build/html/kharkiv-book.pdf; the landing page sits one folder below it.
+    hrefs = [a.get("href") for a in _main(built_html, "book/intro.html").find_all("a")]
+    assert "../kharkiv-book.pdf" in hrefs, "the landing page does not link the PDF"
+
+
+def _numlinks(built_html: Path, page: str) -> dict[str, set[str]]:
+    """Glued numbers that link to their rows in the explorer: text -> the ids in the link."""
+    out = {}
+    for a in _main(built_html, page).select("a.kx-numlink"):
+        frag = unquote(urldefrag(a["href"]).fragment)
+        out[a.get_text()] = set(frag.removeprefix("ids=").split(","))
+    return out
+
+
+def test_key_numbers_link_to_their_rows(built_html):
+    t = load_tables()
+    facts = counts.shared_facts(t)
+    events = views.events(t)
+    assault = _numlinks(built_html, "notebooks/assault.html")
+    assert assault.get(facts["assault_n_events"]) == set(counts.assault_events(events)["event_id"])
+    retaken = _numlinks(built_html, "notebooks/counteroffensives.html")
+    for key, phase in (("may", counts.MAY), ("sept", counts.SEPTEMBER)):
+        ids = set(counts.settlements_retaken(t, phase, distances=False)["event_id"])
+        assert retaken.get(facts[f"{key}_n_settlements"]) == ids, key
+    assert (
+        len(_numlinks(built_html, "notebooks/phases.html")) == 2
+    )  # the busiest and the quietest phase's rate
+
+
+def test_every_chronology_entry_opens_in_the_explorer(built_html):
+    page = _main(built_html, "notebooks/chronology.html")
+    for e in load_tables()["events"]["event_id"]:
+        entry = page.find(id=links.event_anchor(e))
+        assert entry is not None, e
+        assert entry.find("a", href=links.explorer_href(e)), f"{e}: no link to its explorer card"
