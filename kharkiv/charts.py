@@ -7,7 +7,6 @@ Colour encodes at most style.MAX_CATEGORIES categories (the rest grouped as 'oth
 import textwrap
 
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.lines import Line2D
@@ -256,63 +255,3 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, row
 def weapon_target(table: pd.DataFrame, title: str):
     """Strikes by weapon (rows) and target (columns)."""
     return count_heatmap(table, title, "What was hit (as the source says)", "Weapon (as the source names it)")
-
-
-def strike_sites(ax, places: pd.DataFrame, sites: pd.DataFrame, centre: tuple[float, float], colour: str):
-    """Struck districts and landmarks as numbered circles sized by the number of strikes (hollow: approximate
-    position); other districts and landmarks of the city small and grey; the centre as a star."""
-    offsets = [(9, 9), (9, -15), (-20, 9), (-20, -15), (14, -3), (-26, -3), (0, 14), (0, -20)]
-    for r in places.itertuples():
-        district = str(r.kind) == "district"
-        ax.plot(
-            float(r.lon),
-            float(r.lat),
-            marker="s" if district else ".",
-            ms=4,
-            color="#AAAAAA",
-            ls="none",
-            zorder=3,
-        )
-        if district:
-            ax.annotate(
-                plain(str(r.name).replace(" District", "")),
-                (float(r.lon), float(r.lat)),
-                xytext=(0, -11),
-                textcoords="offset points",
-                ha="center",
-                fontsize=7.5,
-                color="#666666",
-                zorder=3,
-            )
-    ax.plot(*centre, marker="*", ms=12, color="#000000", ls="none", zorder=4)
-    for k, r in enumerate(sites.itertuples(), start=1):
-        approximate = str(r.coord_precision) == "approximate"
-        ax.plot(
-            float(r.lon),
-            float(r.lat),
-            marker="s" if str(r.place_kind) == "district" else "o",
-            ms=7 + 4 * np.sqrt(r.strikes),
-            mfc="white" if approximate else colour,
-            mec=colour,
-            mew=2,
-            ls="none",
-            alpha=0.85,
-            zorder=5,
-        )
-        ax.annotate(
-            str(k),
-            (float(r.lon), float(r.lat)),
-            xytext=offsets[(k - 1) % len(offsets)],
-            textcoords="offset points",
-            fontsize=9,
-            fontweight="bold",
-            zorder=6,
-            arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.6},
-        )
-    return [
-        Line2D([], [], marker="s", ls="none", color=colour, label="struck district (one point of it)"),
-        Line2D([], [], marker="o", ls="none", color=colour, label="struck landmark"),
-        Line2D([], [], marker="o", ls="none", mfc="white", mec=colour, label="approximate position"),
-        Line2D([], [], marker="s", ls="none", color="#AAAAAA", ms=4, label="other district or landmark"),
-        Line2D([], [], marker="*", ls="none", color="#000000", label="city centre (Freedom Square)"),
-    ]

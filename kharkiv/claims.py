@@ -7,7 +7,8 @@ import textwrap
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from . import schema, style
+from . import counts, schema, style
+from .ids import series_key, sorted_ids
 from .wording import figure_text, number, who  # noqa: F401  (re-exported for chapters)
 
 SIDES = schema.enum("claimants", "side")
@@ -71,7 +72,7 @@ def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 
     for key, g in f.groupby(keys, sort=True, observed=True, dropna=False):
         if g["claimant_id"].nunique() < min_claimants:
             continue
-        g = g.sort_values(["high", "claimant", "statement_id"], na_position="first")
+        g = g.sort_values(["high", "claimant", "statement_id"], na_position="first", key=series_key)
         low, high = g["low"].min(), g["high"].max()
         compared = g["low"].notna().sum() >= 2
         ratio = high / low if compared and pd.notna(low) and low > 0 else pd.NA
@@ -84,7 +85,7 @@ def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 
                 "low": low,
                 "high": high,
                 "ratio": ratio,
-                "statement_ids": "; ".join(sorted(g["statement_id"])),
+                "statement_ids": "; ".join(sorted_ids(g["statement_id"])),
             }
         )
     cols = [*keys, "reports", "claimants", "figures", "low", "high", "ratio", "statement_ids"]
@@ -213,7 +214,9 @@ def plot_lanes(
     Rows whose subject is in hollow get hollow markers. Returns the height used, in rows."""
     day, y, ticks = pd.Timedelta(days=1), 0.0, []
     for cat in categories:
-        d = df[df["measure"] == cat].sort_values(["period_start", "period_end", "statement_id"])
+        d = df[df["measure"] == cat].sort_values(
+            ["period_start", "period_end", "statement_id"], key=series_key
+        )
         if d.empty:
             continue
         ends = d["period_end"] + day
@@ -270,50 +273,21 @@ def legend_below(fig, handles: list, ncol: int = 2, title: str | None = None) ->
     )
 
 
-def listing(items) -> str:
-    """'a', 'a and b', 'a, b and c' (each item once, in order); 'no one' for none."""
-    items = list(dict.fromkeys(str(i) for i in items))
-    if not items:
-        return "no one"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-
-
-def count(n, noun: str, plural: str | None = None) -> str:
-    """'one figure', 'three figures', '12 figures', 'no figures': numbers up to ten in words, nouns agreeing."""
-    n = int(n)
-    word = WORDS[n] if 0 <= n < len(WORDS) else f"{n:,}"
-    return f"{word} {noun if n == 1 else (plural or noun + 's')}"
-
-
 def one_per_claim(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim, for counting claims: an event, or a figure not told by an event of the same label.
-
-    A claim and its figure are one claim: a figure whose event carries the same verification label is that event's
-    claim, and several such figures of one event are one claim. Columns: key (event or figure id), kind ('event' or
-    'figure'), verification, claimant_side. (The same rule as the story chapters' count of claims.)
-    """
-    ev = pd.DataFrame(
-        {
-            "key": events["event_id"].astype(str),
-            "kind": "event",
-            "verification": events["verification"].astype(str),
-            "claimant_side": events["claimant_side"].astype(str),
-        }
-    )
+    """One row per claim, counted by the book's one rule (kharkiv.counts.claims: a claim and its figure are one
+    claim), with kind ('event' or 'figure') and claimant_side added: the event's where the claim is an event's,
+    else its first figure's. Columns: key (event or figure id), verification, kind, claimant_side."""
     key = statements["event_id"].astype("string").fillna(statements["statement_id"].astype("string"))
-    st = pd.DataFrame(
-        {
-            "key": key.astype(str),
-            "kind": "figure",
-            "verification": statements["verification"].astype(str),
-            "claimant_side": statements["claimant_side"].astype(str),
-        }
+    info = pd.concat(
+        [
+            events.assign(key=events["event_id"], kind="event"),
+            statements.assign(key=key, kind="figure"),
+        ]
+    )[["key", "verification", "kind", "claimant_side"]].astype(str)
+    info = info.drop_duplicates(["key", "verification"])  # the first telling names the side
+    return counts.claims(events, statements).merge(
+        info, on=["key", "verification"], how="left", validate="1:1"
     )
-    both = pd.concat([ev, st], ignore_index=True)
-    return both.drop_duplicates(["key", "verification"]).reset_index(drop=True)
 
 
 def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) -> list[dict]:
@@ -323,7 +297,7 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
     out = []
     for r in spread_.itertuples():
         members = st[st["statement_id"].isin(r.statement_ids.split("; "))].sort_values(
-            ["claimant", "statement_id"]
+            ["claimant", "statement_id"], key=series_key
         )
         nums = members[members["low"].notna()]
         same = (
@@ -333,7 +307,7 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
             & (st["period_end"] == r.period_end)
             & st["low"].isna()
         )
-        words = st[same].sort_values(["claimant", "statement_id"])
+        words = st[same].sort_values(["claimant", "statement_id"], key=series_key)
         out.append(
             {
                 "label": textwrap.fill(
@@ -366,11 +340,6 @@ def _names(df: pd.DataFrame) -> list[str]:
         NO_ONE if str(s) == "unattributed" else str(c)
         for c, s in zip(df["claimant"], df["claimant_side"], strict=False)
     ]
-
-
-def capitalise(text: str) -> str:
-    """First letter upper-cased, the rest as written (names keep their spelling)."""
-    return text[:1].upper() + text[1:]
 
 
 def subject_name(subject) -> str:

@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 
+from .ids import series_key, sorted_ids
 from .wording import DASH, day, figure_text, number, period, who  # noqa: F401  (re-exported for chapters)
 
 CITY = "kharkiv"
@@ -110,7 +111,9 @@ def largest_cumulative(tolls_: pd.DataFrame, measure: str = "killed") -> pd.Seri
     ]
     if c.empty:
         return None
-    return c.sort_values(["value", "period_end", "statement_id"], ascending=[False, False, True]).iloc[0]
+    return c.sort_values(
+        ["value", "period_end", "statement_id"], ascending=[False, False, True], key=series_key
+    ).iloc[0]
 
 
 def strike_key(st: pd.DataFrame) -> pd.Series:
@@ -128,7 +131,7 @@ def conflicts(tolls_: pd.DataFrame, min_claimants: int = 2) -> pd.DataFrame:
     ):
         if g["claimant_id"].nunique() < min_claimants:
             continue
-        g = g.sort_values(["high", "claimant", "statement_id"], na_position="first")
+        g = g.sort_values(["high", "claimant", "statement_id"], na_position="first", key=series_key)
         rows.append(
             dict(
                 zip(["measure", "period_start", "period_end", "strike"], key, strict=False),
@@ -139,7 +142,7 @@ def conflicts(tolls_: pd.DataFrame, min_claimants: int = 2) -> pd.DataFrame:
                 figures="; ".join(
                     f"{w}: {f} [{d}]" for w, f, d in zip(g["who"], g["figure"], g["source_id"], strict=False)
                 ),
-                statement_ids="; ".join(sorted(g["statement_id"].astype(str))),
+                statement_ids="; ".join(sorted_ids(g["statement_id"].astype(str))),
             )
         )
     cols = [
@@ -298,7 +301,7 @@ def named_sources(ids, names: dict[str, str]) -> str:
 def group_members(tolls_: pd.DataFrame, conflict: pd.Series) -> pd.DataFrame:
     """The toll reports behind one row of conflicts()."""
     ids = str(conflict["statement_ids"]).split("; ")
-    return tolls_[tolls_["statement_id"].isin(ids)].sort_values(["claimant", "statement_id"])
+    return tolls_[tolls_["statement_id"].isin(ids)].sort_values(["claimant", "statement_id"], key=series_key)
 
 
 def in_words(members: pd.DataFrame) -> list[tuple[str, str]]:

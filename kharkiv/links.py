@@ -10,6 +10,8 @@ Pages in notebooks/ link with ``from_dir="notebooks"`` (the default), pages in b
 import html
 from urllib.parse import quote
 
+from .ids import sorted_ids
+
 CHRONOLOGY = "notebooks/chronology.html"
 EXPLORER = "notebooks/explorer.html"
 
@@ -30,7 +32,7 @@ def chronology_href(event_id: str, from_dir: str = "notebooks") -> str:
 
 def explorer_href(ids, from_dir: str = "notebooks") -> str:
     """One id opens its card; several open the explorer filtered to exactly those rows."""
-    ids = [ids] if isinstance(ids, str) else sorted(set(ids))
+    ids = [ids] if isinstance(ids, str) else sorted_ids(set(ids))
     frag = quote(ids[0]) if len(ids) == 1 else "ids=" + ",".join(quote(i) for i in ids)
     return f"{_rel(EXPLORER, from_dir)}#{frag}"
 

@@ -9,19 +9,42 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
+from . import links as book_links
+
 FOLD_ROWS = 10  # with fold=None, tables longer than this are folded
 LONG_CLASS = ' class="kharkiv-long"'
 LONG_TEXT = 60  # a column whose text runs longer than this gets room to wrap at word boundaries
 
 
-def _cell(value) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def _text(value) -> str:
+    """A cell's text as a reader sees it, not yet escaped."""
+    if _missing(value):
         return ""
     if isinstance(value, pd.Timestamp):
         return value.strftime("%d %b %Y").lstrip("0")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return html.escape(str(value))
+    return str(value)
+
+
+def _cell(value) -> str:
+    return html.escape(_text(value))
+
+
+def _linked(value, ids) -> str:
+    """The cell's text, escaped, inside a link to the explorer card of its event or figure ('e0028'), or to the
+    set of rows when ids holds several ('e0028; n0017'). No id, no link; the href is built by kharkiv.links."""
+    if _missing(ids) or not str(ids).strip() or _text(value) == "":
+        return _cell(value)
+    keys = [i.strip() for i in str(ids).split(";") if i.strip()]
+    if len(keys) == 1:
+        return book_links.event_link_html(keys[0], _text(value))
+    href = book_links.explorer_href(keys)
+    return f'<a class="kx-link" href="{html.escape(href)}">{_cell(value)}</a>'
 
 
 def _sort_key(value) -> str:
@@ -39,17 +62,30 @@ def _long_columns(df: pd.DataFrame) -> set[int]:
     }
 
 
-def html_table(df: pd.DataFrame, caption: str | None = None) -> str:
-    """Render every cell escaped; the header too (it may come from data)."""
+def html_table(df: pd.DataFrame, caption: str | None = None, links: dict[str, str] | None = None) -> str:
+    """Render every cell escaped; the header too (it may come from data).
+
+    links: {shown column: id column}; each cell of the shown column links to the explorer card of the id in the
+    same row (see _linked). An id column is not shown unless it is itself a linked column."""
+    links = links or {}
+    for shown, ids in links.items():
+        missing = [c for c in (shown, ids) if c not in df.columns]
+        if missing:
+            raise KeyError(f"tables.show(links=...): no column {missing[0]!r} in the table")
+    id_cols = {links[c] for c in links}
+    id_values = {c: df[links[c]].tolist() for c in links}
+    df = df.drop(columns=[c for c in id_cols if c not in links])
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in df.columns)
     long = _long_columns(df) if len(df) else set()
+    names = list(df.columns)
+
+    def cell(i: int, r: int, v) -> str:
+        text = _linked(v, id_values[names[i]][r]) if names[i] in id_values else _cell(v)
+        return f"<td{LONG_CLASS if i in long else ''}{_sort_key(v)}>{text}</td>"
+
     body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td{LONG_CLASS if i in long else ''}{_sort_key(v)}>{_cell(v)}</td>" for i, v in enumerate(row)
-        )
-        + "</tr>"
-        for row in df.itertuples(index=False, name=None)
+        "<tr>" + "".join(cell(i, r, v) for i, v in enumerate(row)) + "</tr>"
+        for r, row in enumerate(df.itertuples(index=False, name=None))
     )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (
@@ -64,12 +100,16 @@ def folded(inner: str, summary: str) -> str:
 
 
 def show(
-    df: pd.DataFrame, caption: str | None = None, fold: bool | None = False, summary: str | None = None
+    df: pd.DataFrame,
+    caption: str | None = None,
+    fold: bool | None = False,
+    summary: str | None = None,
+    links: dict[str, str] | None = None,
 ) -> HTML:
     """The table as HTML. fold: True folds it into a dropdown, False (default) never, None folds it if it is longer
     than FOLD_ROWS. summary: the dropdown's text (default: the caption, or 'The table in full'), with the count
-    of entries added."""
-    text = html_table(df, caption)
+    of entries added. links: {shown column: id column}, to link each event or figure to its explorer card."""
+    text = html_table(df, caption, links)
     if fold or (fold is None and len(df) > FOLD_ROWS):
         label = summary or caption or "The table in full"
         text = folded(text, f"{label} ({len(df):,} entries)")

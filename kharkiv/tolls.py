@@ -3,6 +3,8 @@ merging reports."""
 
 import pandas as pd
 
+from .ids import series_key
+
 CIVILIANS = ("civilians",)
 # Everyone the source does not count as military: 'people' are those whose status it leaves unstated.
 NOT_MILITARY = ("civilians", "residents", "foreign nationals", "people")
@@ -23,7 +25,9 @@ def killed(statements: pd.DataFrame, subjects: tuple = CIVILIANS) -> pd.DataFram
 
 def _ranked(tolls: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     numeric = tolls[tolls["value"].notna()]
-    return numeric.sort_values([*keys, "statement_id"], ascending=[False] * len(keys) + [True])
+    return numeric.sort_values(
+        [*keys, "statement_id"], ascending=[False] * len(keys) + [True], key=series_key
+    )
 
 
 def widest(tolls: pd.DataFrame) -> pd.Series | None:
@@ -63,4 +67,6 @@ def largest_with_rivals(tolls: pd.DataFrame) -> pd.DataFrame:
         & (tolls["place_id"].astype(str) == str(top["place_id"]))
         & (what == what.loc[top.name])
     ]
-    return same.sort_values(["value", "statement_id"], ascending=[False, True], na_position="last")
+    return same.sort_values(
+        ["value", "statement_id"], ascending=[False, True], na_position="last", key=series_key
+    )

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from .ids import series_key, sorted_ids
 from .load import load_tables
 from .timeline import phase_of
 
@@ -12,7 +13,7 @@ def _sources_per_event(t) -> pd.DataFrame:
         es.assign(source_id=es["source_id"].astype(str), weak=es["weak_sourcing"].notna())
         .groupby("event_id", observed=True)
         .agg(
-            source_ids=("source_id", lambda s: "; ".join(sorted(s))),
+            source_ids=("source_id", lambda s: "; ".join(sorted_ids(s))),
             n_sources=("source_id", "size"),
             weak_sourcing=("weak", "any"),
         )
@@ -39,7 +40,7 @@ def events(t: dict | None = None) -> pd.DataFrame:
         .merge(_sources_per_event(t), on="event_id", how="left", validate="one_to_one")
     )
     out["phase_id"] = phase_of(out["start_date"], t["phases"])
-    return out.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+    return out.sort_values(["start_date", "event_id"], key=series_key).reset_index(drop=True)
 
 
 def statements(t: dict | None = None) -> pd.DataFrame:
@@ -54,7 +55,7 @@ def statements(t: dict | None = None) -> pd.DataFrame:
         .merge(claimants, on="claimant_id", how="left", validate="many_to_one")
         .merge(places, on="place_id", how="left", validate="many_to_one")
     )
-    return out.sort_values(["period_end", "statement_id"]).reset_index(drop=True)
+    return out.sort_values(["period_end", "statement_id"], key=series_key).reset_index(drop=True)
 
 
 def in_period(df: pd.DataFrame, start: str, end: str, column: str = "start_date") -> pd.DataFrame:

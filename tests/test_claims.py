@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from kharkiv import claims
+from kharkiv import claims, counts, prose
 
 
 @pytest.mark.parametrize(
@@ -175,10 +175,36 @@ def test_a_claim_and_its_figure_are_counted_once():
     assert set(one.loc[one["verification"] == "refuted", "key"]) == {"e1", "n4"}
 
 
-def test_counts_and_lists_read_as_a_writer_writes_them():
-    assert claims.count(1, "figure") == "one figure"
-    assert claims.count(3, "claim") == "three claims"
-    assert claims.count(12, "event") == "12 events"
-    assert claims.count(0, "figure") == "no figures"
-    assert claims.listing(["a", "b", "a", "c"]) == "a, b and c"
-    assert claims.listing([]) == "no one"
+def test_counts_and_lists_come_from_the_one_prose_layer():
+    # claims.py keeps no copy of its own: the chapters count and list with kharkiv.prose
+    assert not any(hasattr(claims, f) for f in ("count", "listing", "capitalise"))
+    assert prose.count(1, "figure", words=True) == "one figure"
+    assert prose.count(3, "claim", words=True) == "three claims"
+    assert prose.count(12, "event", words=True) == "12 events"
+    assert prose.listing(["a", "b", "c"]) == "a, b and c"
+
+
+def test_one_per_claim_counts_as_the_story_chapters_do():
+    ev = pd.DataFrame({"event_id": ["e1"], "verification": ["refuted"], "claimant_side": ["Russian"]})
+    st = pd.DataFrame(
+        {
+            "statement_id": ["n1", "n2"],
+            "event_id": ["e1", None],
+            "verification": ["refuted", "disputed"],
+            "claimant_side": ["Russian", "Ukrainian"],
+        }
+    )
+    one = claims.one_per_claim(ev, st)
+    assert one[["key", "verification"]].equals(counts.claims(ev, st))
+    assert one.set_index("key")["kind"].to_dict() == {"e1": "event", "n2": "figure"}
+    assert one.set_index("key")["claimant_side"].to_dict() == {"e1": "Russian", "n2": "Ukrainian"}
+
+
+def test_spread_lists_its_ids_numerically_beyond_four_digits():
+    st = _statements(
+        [
+            ("n10000", "a", "A", "Ukrainian", 10, None, "exact"),
+            ("n9999", "b", "B", "Russian", 12, None, "exact"),
+        ]
+    )
+    assert claims.spread(st).iloc[0]["statement_ids"] == "n9999; n10000"

@@ -385,3 +385,7 @@ def test_a_glued_number_leads_to_its_source(browser, server):
     assert row.is_visible() and st.loc[fid, "evidence"] in row.inner_text()
     assert not errors
     page.close()
+
+
+def test_a_link_to_a_set_lists_its_ids_numerically():
+    assert links.explorer_href(["e10000", "e9999"]) == "explorer.html#ids=e9999,e10000"

@@ -103,8 +103,8 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, server):
         if width > PHONE["width"] + 1:
             culprits = page.evaluate(
                 """w => Array.from(document.querySelectorAll('.bd-article *'))
-                    .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('[style*="overflow"],
-                      .kharkiv-table-wrap, div.output, div.cell_output, pre, figure, .highlight'))
+                    .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest(`[style*="overflow"],
+                      .kharkiv-table-wrap, div.output, div.cell_output, pre, figure, .highlight`))
                     .slice(0, 3).map(e => e.tagName + ': ' + (e.textContent || '').trim().slice(0, 50))""",
                 PHONE["width"],
             )

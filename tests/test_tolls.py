@@ -187,3 +187,10 @@ def test_rivals_are_the_same_day_place_and_attack_largest_first():
     day = tolls.single_day_or_attack(k, "2022-02-24", "2022-02-28")
     assert list(tolls.largest_with_rivals(day)["statement_id"]) == ["n1", "n2", "n3"]  # n4 is another attack
     assert tolls.largest_with_rivals(day[day["statement_id"] == "n3"]).empty
+
+
+def test_equal_tolls_keep_id_order_beyond_four_digits():
+    rows = [(i, *ROWS[0][1:]) for i in ("n10000", "n9999")]
+    k = tolls.killed(_statements(rows), tolls.NOT_MILITARY)
+    day = tolls.single_day_or_attack(k, "2022-02-24", "2022-02-28")
+    assert list(tolls.largest_with_rivals(day)["statement_id"]) == ["n9999", "n10000"]

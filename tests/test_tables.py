@@ -1,0 +1,43 @@
+"""Chapter tables that link each event or figure to its explorer card, and stay escaped while doing it."""
+
+import pandas as pd
+import pytest
+
+from kharkiv import tables
+
+
+def _table(**kw) -> str:
+    return tables.html_table(pd.DataFrame(kw), links={"what": "event_id"})
+
+
+def test_a_linked_cell_opens_the_explorer_card_of_its_row():
+    out = _table(what=["Shelling of Saltivka"], event_id=["e0028"])
+    assert '<a class="kx-link" href="explorer.html#e0028">Shelling of Saltivka</a>' in out
+    assert ">e0028<" not in out  # the id column serves the link and is not shown
+
+
+def test_markup_in_a_linked_cell_stays_text():
+    out = _table(what=['<script>alert(1)</script> & "x"'], event_id=["e0001"])
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</a>" in out
+
+
+def test_an_id_from_the_data_cannot_break_out_of_the_href():
+    out = _table(what=["x"], event_id=['e1" onclick="alert(1)'])
+    assert 'onclick="' not in out
+
+
+def test_a_row_without_an_id_is_plain_text_and_several_ids_open_the_set():
+    out = _table(what=["a", "b"], event_id=[None, "n0001; e0002"])
+    assert "<td>a</td>" in out
+    assert 'href="explorer.html#ids=e0002,n0001">b</a>' in out
+
+
+def test_a_linked_column_may_be_the_id_itself():
+    out = tables.html_table(pd.DataFrame({"id": ["n0017"]}), links={"id": "id"})
+    assert 'href="explorer.html#n0017">n0017</a>' in out
+
+
+def test_a_missing_column_is_named():
+    with pytest.raises(KeyError, match="event_id"):
+        tables.html_table(pd.DataFrame({"what": ["a"]}), links={"what": "event_id"})
