@@ -7,7 +7,6 @@ so no field can close the <script> element that carries it.
 
 import html
 import json
-import re
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import box, shape
 
+from . import ids as ids_mod
 from . import links, views
 from .geo import read_geojson
 from .load import load_tables
@@ -41,14 +41,9 @@ _UTM = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
 LABELLED = ["kharkiv", "izium", "kupiansk", "vovchansk", "chuhuiv", "balakliia", "belgorod", "zolochiv"]
 
 
-def id_key(value: str) -> tuple:
-    """Sort key for ids such as e0028 or e12345: by prefix, then numerically."""
-    m = re.match(r"(\D*)(\d*)(.*)", str(value))
-    return (m.group(1), int(m.group(2) or 0), m.group(3))
-
-
 def sort_ids(ids) -> list[str]:
-    return sorted(set(map(str, ids)), key=id_key)
+    """Distinct ids in numeric order (kharkiv.ids: e10000 after e9999)."""
+    return ids_mod.sorted_ids(set(map(str, ids)))
 
 
 # --- values -------------------------------------------------------------------------------------------------
@@ -190,7 +185,8 @@ class _Codes:
 def _by_date_and_id(df: pd.DataFrame, date: str, id_col: str) -> pd.DataFrame:
     """Rows by date (undated last), then by id numerically (e9999 before e10000)."""
     keys = [
-        (pd.Timestamp.max if pd.isna(d) else d, id_key(i)) for d, i in zip(df[date], df[id_col], strict=True)
+        (pd.Timestamp.max if pd.isna(d) else d, ids_mod.sort_key(str(i)))
+        for d, i in zip(df[date], df[id_col], strict=True)
     ]
     return df.iloc[sorted(range(len(df)), key=keys.__getitem__)]
 

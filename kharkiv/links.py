@@ -65,7 +65,11 @@ def rows_link_md(text: str, ids, from_dir: str = "notebooks") -> str:
         return _md_escape(str(text))
     href = explorer_href(ids, from_dir)
     n = len(set(ids))
-    title = f"the {n} rows behind this number, with their sources" if n > 1 else "the row behind this number"
+    title = (
+        f"the {n} reports behind this number, with their sources"
+        if n > 1
+        else "the report behind this number, with its source"
+    )
     return (
         f'<a class="kx-numlink" href="{html.escape(href)}" title="{html.escape(title)}">'
         f"{html.escape(str(text))}</a>"
