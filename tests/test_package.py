@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from kharkiv import codebook, geo, schema, tables, timeline
-from kharkiv.freshness import inputs_hash
+from kharkiv.freshness import cells_hash
 from kharkiv.load import load_tables
 
 
@@ -51,12 +51,12 @@ def test_codebook_lists_every_field_with_counts():
     assert (t.loc[t["required"] == "yes", "filled"] == len(load_tables()["events"])).all()
 
 
-def test_inputs_hash_changes_with_a_cell_but_not_with_outputs():
+def test_cells_hash_changes_with_a_cell_but_not_with_outputs():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
-    before = inputs_hash(nb)
+    before = cells_hash(nb)
     nb.cells[0].outputs = [
         nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=1)
     ]
-    assert inputs_hash(nb) == before
+    assert cells_hash(nb) == before
     nb.cells[0].source = "1 + 2"
-    assert inputs_hash(nb) != before
+    assert cells_hash(nb) != before
