@@ -161,10 +161,26 @@ def _silent(client, code: str, expression: str | None = None) -> str | None:
     return None
 
 
+# A kernel that never starts is retried: parallel kernels pick their TCP ports separately, and two processes can
+# race for one port ("Address already in use"). A cell that fails is never retried.
+KERNEL_START_FAILURES = ("Kernel didn't respond", "Kernel died before replying")
+
+
+def _execute_retrying(path: Path, out: Path, attempts: int = 3) -> tuple[float, list[str]]:
+    for attempt in range(1, attempts + 1):
+        try:
+            return execute(path, out)
+        except RuntimeError as exc:
+            if attempt == attempts or not any(m in str(exc) for m in KERNEL_START_FAILURES):
+                raise
+            print(f"retrying {path.name}: its kernel did not start ({exc})", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
 def _run(job: tuple[Path, Path]) -> tuple[Path, Path, float, str | None]:
     path, out = job
     try:
-        seconds, errors = execute(path, out)
+        seconds, errors = _execute_retrying(path, out)
     except Exception as exc:
         return (
             path,

@@ -344,3 +344,37 @@ def test_rebuild_after_a_change_equals_a_clean_build(tmp_path):
     assert sorted(rebuilt) == sorted(fresh)
     assert len([n for n in rebuilt if n.startswith("_images/")]) == 1
     assert {n: b for n, b in rebuilt.items() if b != fresh[n]} == {}
+
+
+def _executor_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("execute_notebooks", ROOT / "scripts/execute_notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_kernel_that_does_not_start_is_retried_but_a_failing_cell_is_not(monkeypatch, tmp_path):
+    ex = _executor_module()
+    calls = []
+
+    def flaky(path, out):
+        calls.append(path)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel didn't respond in 60 seconds")
+        return 1.0, []
+
+    monkeypatch.setattr(ex, "execute", flaky)
+    assert ex._execute_retrying(tmp_path / "a.ipynb", tmp_path / "out.ipynb") == (1.0, [])
+    assert len(calls) == 2
+
+    def failing_cell(path, out):
+        calls.append(path)
+        raise RuntimeError("a cell raised")
+
+    calls.clear()
+    monkeypatch.setattr(ex, "execute", failing_cell)
+    with pytest.raises(RuntimeError, match="a cell raised"):
+        ex._execute_retrying(tmp_path / "a.ipynb", tmp_path / "out.ipynb")
+    assert len(calls) == 1
