@@ -14,6 +14,8 @@ from .ids import sorted_ids
 
 CHRONOLOGY = "notebooks/chronology.html"
 EXPLORER = "notebooks/explorer.html"
+DOWNLOADS = "notebooks/downloads.html"
+MAX_LINK_IDS = 200  # a link naming more rows than this would weigh more than the page; it opens a view instead
 
 
 def _rel(target: str, from_dir: str) -> str:
@@ -41,6 +43,28 @@ def explorer_page(from_dir: str = "notebooks") -> str:
     return _rel(EXPLORER, from_dir)
 
 
+def downloads_page(from_dir: str = "notebooks") -> str:
+    return _rel(DOWNLOADS, from_dir)
+
+
+def explorer_view_href(view: dict | None = None, from_dir: str = "notebooks") -> str:
+    """The explorer with filters set, e.g. {"view": "figures", "subject": "russian military", "side": "Ukrainian"}:
+    the keys and the codes the explorer reads from its URL (_static/explorer.js, FILTERS)."""
+    page = explorer_page(from_dir)
+    if not view:
+        return page
+    return page + "#" + "&".join(f"{quote(str(k))}={quote(str(v))}" for k, v in view.items() if v not in (None, ""))
+
+
+def rows_href(ids, view: dict | None = None, from_dir: str = "notebooks") -> str:
+    """The explorer showing exactly these rows, or, when they are too many to name in a link, the view that
+    holds them (or the whole explorer)."""
+    ids = [ids] if isinstance(ids, str) else list(ids)
+    if len(set(ids)) > MAX_LINK_IDS:
+        return explorer_view_href(view, from_dir)
+    return explorer_href(ids, from_dir)
+
+
 def chronology_page(from_dir: str = "notebooks") -> str:
     return _rel(CHRONOLOGY, from_dir)
 
@@ -55,7 +79,7 @@ def event_link_html(
     return f'<a class="kx-link" href="{html.escape(href)}">{html.escape(label)}</a>'
 
 
-def rows_link_md(text: str, ids, from_dir: str = "notebooks") -> str:
+def rows_link_md(text: str, ids, from_dir: str = "notebooks", view: dict | None = None) -> str:
     """Markdown (MyST) for a number that links to the rows behind it in the explorer, for {glue:md}.
 
     Written as inline HTML, which MyST passes through, so Sphinx does not try to resolve the explorer page's
@@ -63,10 +87,10 @@ def rows_link_md(text: str, ids, from_dir: str = "notebooks") -> str:
     ids = [ids] if isinstance(ids, str) else list(ids)
     if not ids:
         return _md_escape(str(text))
-    href = explorer_href(ids, from_dir)
+    href = rows_href(ids, view, from_dir)
     n = len(set(ids))
     title = (
-        f"the {n} reports behind this number, with their sources"
+        f"the {n:,} reports behind this number, with their sources"
         if n > 1
         else "the report behind this number, with its source"
     )

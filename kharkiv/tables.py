@@ -1,7 +1,8 @@
 """Tables for the book: HTML-escaped, so text from the data can never become markup or script.
 
 Long tables are folded into a dropdown (a <details> element) that says what it holds; every table sorts by a
-click on a heading and long ones get a filter box (_static/kharkiv.js, the book's own small script).
+click on a heading and long ones get a filter box (_static/kharkiv.js, the book's own small script). A chapter
+lists at most MAX_ROWS rows of a table and says where the rest are, so a page stays light as the data grows.
 """
 
 import html
@@ -12,6 +13,7 @@ from IPython.display import HTML
 from . import links as book_links
 
 FOLD_ROWS = 10  # with fold=None, tables longer than this are folded
+MAX_ROWS = 250  # a chapter lists at most this many rows of a table; the rest are in the explorer and downloads
 LONG_CLASS = ' class="kharkiv-long"'
 LONG_TEXT = 60  # a column whose text runs longer than this gets room to wrap at word boundaries
 
@@ -99,18 +101,37 @@ def folded(inner: str, summary: str) -> str:
     return f'<details class="kharkiv-fold"><summary>{html.escape(summary)}</summary>{inner}</details>'
 
 
+def rest_note(shown: int, total: int, view: dict | None = None, from_dir: str = "notebooks") -> str:
+    """The line under a shortened table: how many rows it shows and where all of them are."""
+    everything = book_links.explorer_view_href(view, from_dir)
+    downloads = book_links.downloads_page(from_dir)
+    return (
+        f'<p class="kharkiv-rest">The first {shown:,} of {total:,} entries are listed here, in the order above. '
+        f'All {total:,} are in the <a href="{html.escape(everything)}">explorer</a> and in the '
+        f'<a href="{html.escape(downloads)}">downloads</a>.</p>'
+    )
+
+
 def show(
     df: pd.DataFrame,
     caption: str | None = None,
     fold: bool | None = False,
     summary: str | None = None,
     links: dict[str, str] | None = None,
+    limit: int | None = MAX_ROWS,
+    view: dict | None = None,
 ) -> HTML:
     """The table as HTML. fold: True folds it into a dropdown, False (default) never, None folds it if it is longer
     than FOLD_ROWS. summary: the dropdown's text (default: the caption, or 'The table in full'), with the count
-    of entries added. links: {shown column: id column}, to link each event or figure to its explorer card."""
-    text = html_table(df, caption, links)
+    of entries added. links: {shown column: id column}, to link each event or figure to its explorer card.
+    limit: list at most this many rows (None: all), with a note that says how many are left out and links to the
+    explorer (filtered by view, the explorer's URL filters, when given) and the downloads, which hold them all."""
+    total = len(df)
+    shortened = limit is not None and total > limit
+    text = html_table(df.iloc[:limit] if shortened else df, caption, links)
+    if shortened:
+        text += rest_note(limit, total, view)
     if fold or (fold is None and len(df) > FOLD_ROWS):
         label = summary or caption or "The table in full"
-        text = folded(text, f"{label} ({len(df):,} entries)")
+        text = folded(text, f"{label} ({total:,} entries)")
     return HTML(text)

@@ -41,3 +41,21 @@ def test_a_linked_column_may_be_the_id_itself():
 def test_a_missing_column_is_named():
     with pytest.raises(KeyError, match="event_id"):
         tables.html_table(pd.DataFrame({"what": ["a"]}), links={"what": "event_id"})
+
+
+def test_a_long_table_lists_its_first_rows_and_says_where_all_of_them_are():
+    df = pd.DataFrame({"what": [f"row {i}" for i in range(12)]})
+    out = tables.show(df, fold=True, summary="Every row", limit=5, view={"view": "figures", "side": "Ukrainian"}).data
+    assert out.count("<tr>") == 1 + 5  # header and the first five
+    assert "row 4<" in out and "row 5<" not in out
+    assert "Every row (12 entries)" in out  # the dropdown counts them all
+    assert "The first 5 of 12 entries are listed here" in out
+    assert 'href="explorer.html#view=figures&amp;side=Ukrainian"' in out
+    assert 'href="downloads.html"' in out
+
+
+def test_a_table_within_the_limit_is_listed_whole_without_a_note():
+    df = pd.DataFrame({"what": ["a", "b"]})
+    out = tables.show(df, limit=2).data
+    assert out.count("<tr>") == 3 and "kharkiv-rest" not in out
+    assert tables.show(pd.DataFrame({"what": ["a"] * 3}), limit=None).data.count("<tr>") == 4
