@@ -121,43 +121,47 @@ def strike_key(st: pd.DataFrame) -> pd.Series:
     return st["event_id"].astype("string").fillna("")
 
 
+CONFLICT_KEYS = ["measure", "period_start", "period_end", "strike"]
+
+
 def conflicts(tolls_: pd.DataFrame, min_claimants: int = 2) -> pd.DataFrame:
     """Days or attacks for which several claimants gave a toll: one row per measure, period and strike (strike_key),
-    so that separate incidents of one day are not set against each other. Word figures are listed, not ranged."""
+    so that separate incidents of one day are not set against each other. Word figures are listed, not ranged.
+
+    Grouped in one pass (no loop over groups), so that it stays fast with many times today's reports."""
     keyed = tolls_.assign(strike=strike_key(tolls_))
-    rows = []
-    for key, g in keyed.groupby(
-        ["measure", "period_start", "period_end", "strike"], observed=True, sort=True
-    ):
-        if g["claimant_id"].nunique() < min_claimants:
-            continue
-        g = g.sort_values(["high", "claimant", "statement_id"], na_position="first", key=series_key)
-        rows.append(
-            dict(
-                zip(["measure", "period_start", "period_end", "strike"], key, strict=False),
-                reports=len(g),
-                claimants=g["claimant_id"].nunique(),
-                low=g["low"].min(),
-                high=g["high"].max(),
-                figures="; ".join(
-                    f"{w}: {f} [{d}]" for w, f, d in zip(g["who"], g["figure"], g["source_id"], strict=False)
-                ),
-                statement_ids="; ".join(sorted_ids(g["statement_id"].astype(str))),
-            )
+    n = keyed.groupby(CONFLICT_KEYS, observed=True)["claimant_id"].transform("nunique")
+    keyed = keyed[(n >= min_claimants).fillna(False).astype(bool)]
+    keyed = keyed.sort_values(
+        [*CONFLICT_KEYS, "high", "claimant", "statement_id"],
+        na_position="first",
+        key=series_key,
+        kind="stable",
+    )
+    keyed = keyed.assign(
+        said=[
+            f"{w}: {f} [{d}]"
+            for w, f, d in zip(keyed["who"], keyed["figure"], keyed["source_id"], strict=False)
+        ],
+        sid=keyed["statement_id"].astype(str),
+    )
+    out = (
+        keyed.groupby(CONFLICT_KEYS, observed=True, sort=False)
+        .agg(
+            reports=("sid", "size"),
+            claimants=("claimant_id", "nunique"),
+            low=("low", "min"),
+            high=("high", "max"),
+            figures=("said", "; ".join),
+            statement_ids=("sid", lambda s: "; ".join(sorted_ids(s))),
         )
-    cols = [
-        "measure",
-        "period_start",
-        "period_end",
-        "strike",
-        "reports",
-        "claimants",
-        "low",
-        "high",
-        "figures",
-        "statement_ids",
-    ]
-    return pd.DataFrame(rows, columns=cols)
+        .reset_index()
+    )
+    cols = [*CONFLICT_KEYS, "reports", "claimants", "low", "high", "figures", "statement_ids"]
+    if out.empty:
+        return pd.DataFrame(columns=cols)
+    out = out.assign(measure=out["measure"].astype(str), strike=out["strike"].astype(str))
+    return out.sort_values(CONFLICT_KEYS, key=series_key, kind="stable").reset_index(drop=True)[cols]
 
 
 def by_measure(
@@ -318,18 +322,24 @@ def spread_text(members: pd.DataFrame, noun: str = "") -> str:
     """The reports of one day or attack as a range that says what was given only in words:
     '9 to 11, while Anton Herashchenko and Oleh Synyehubov said “dozens”'. Nothing averaged or dropped."""
     nums = members[members["value"].notna()]
+    span = (nums["low"].min(), nums["high"].max()) if len(nums) else None
+    return spread_from(span, in_words(members), noun)
+
+
+def spread_from(span, words: list[tuple[str, str]], noun: str = "") -> str:
+    """spread_text from the lowest and highest number (None if none) and the (figure, who) given in words."""
     parts = []
-    if len(nums):
-        lo, hi = nums["low"].min(), nums["high"].max()
+    if span is not None:
+        lo, hi = span
         parts.append(number(lo) if lo == hi else f"{number(lo)} to {number(hi)}")
     by_word: dict[str, list[str]] = {}
-    for fig, name in in_words(members):
+    for fig, name in words:
         by_word.setdefault(fig, []).append(name)
     said = [f"{_and(names)} said “{fig}”" for fig, names in by_word.items()]
     if said:
         parts.append(("while " if parts else "") + _and(said))
     text = ", ".join(parts)
-    return f"{text} {noun}".strip() if noun and len(nums) and not said else text
+    return f"{text} {noun}".strip() if noun and span is not None and not said else text
 
 
 def _and(items: list[str]) -> str:

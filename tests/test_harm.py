@@ -5,6 +5,8 @@ import pytest
 
 from kharkiv import harm
 
+from .fixtures_harm import statement_frame
+
 WAR_START = pd.Timestamp("2022-02-24")
 PLACES = pd.DataFrame(
     {
@@ -12,24 +14,6 @@ PLACES = pd.DataFrame(
         "within": ["", "kharkiv", "kharkiv", "", ""],
     }
 ).replace({"": None})
-COLS = [
-    "statement_id",
-    "event_id",
-    "period_start",
-    "period_end",
-    "place_id",
-    "scope",
-    "measure",
-    "subject",
-    "value",
-    "value_high",
-    "qualifier",
-    "claimant_id",
-    "claimant",
-    "claimant_side",
-    "verification",
-    "source_id",
-]
 ROWS = [  # one day, three officials; a second document repeats one of them
     (
         "n1",
@@ -237,12 +221,7 @@ ROWS = [  # one day, three officials; a second document repeats one of them
 
 @pytest.fixture
 def st():
-    df = pd.DataFrame(ROWS, columns=COLS)
-    for c in ("period_start", "period_end"):
-        df[c] = pd.to_datetime(df[c])
-    df["value"] = df["value"].astype("Float64")
-    df["value_high"] = df["value_high"].astype("Float64")
-    return df
+    return statement_frame(ROWS)
 
 
 def test_city_is_the_city_and_what_lies_within_it():

@@ -1,31 +1,12 @@
 """kharkiv.tolls: which death tolls count, the widest one, and a toll with its rival reports (never merged)."""
 
-import pandas as pd
-
 from kharkiv import tolls
+
+from .fixtures_harm import TOLL_COLUMNS, statement_frame
 
 
 def _statements(rows):
-    cols = [
-        "statement_id",
-        "event_id",
-        "period_start",
-        "period_end",
-        "place_id",
-        "scope",
-        "measure",
-        "subject",
-        "value",
-        "value_high",
-        "qualifier",
-        "claimant",
-        "claimant_side",
-        "verification",
-    ]
-    df = pd.DataFrame(rows, columns=cols)
-    for c in ("period_start", "period_end"):
-        df[c] = pd.to_datetime(df[c])
-    return df
+    return statement_frame(rows, TOLL_COLUMNS)
 
 
 ROWS = [
