@@ -388,6 +388,6 @@ def according_to(claimant, role, side) -> str:
 
 
 def with_roles(st: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
-    """Statements plus the claimant's role."""
-    roles = claimants.set_index("claimant_id")["role"]
-    return st.assign(role=st["claimant_id"].map(roles))
+    """Statements plus the claimant's role and kind (claimant_kind: person, organisation ...)."""
+    c = claimants.set_index("claimant_id")
+    return st.assign(role=st["claimant_id"].map(c["role"]), claimant_kind=st["claimant_id"].map(c["kind"]))

@@ -13,6 +13,17 @@ from .ids import series_key
 LOWER_BOUNDS = ("at least", "more than")
 
 
+def according(r) -> str:
+    """'according to Oleh Synyehubov, head of …', 'according to the Kharkiv Regional State Administration' (a
+    body by its name, a person with their role), or 'in a source that names no one'."""
+    if str(r["claimant_side"]) == "unattributed":
+        return harm.according_to(r["claimant"], None, "unattributed")
+    kind = r.get("claimant_kind")
+    if kind is None or pd.isna(kind):
+        return harm.according_to(r["claimant"], r.get("role"), r["claimant_side"])
+    return prose.according_to(r["claimant"], r.get("role"), str(kind))
+
+
 def _linked(text, ids, view: dict | None = None):
     """Markdown for {glue:md}: the text linking to the explorer rows behind it."""
     return prose.markdown(links.rows_link_md(str(text), list(ids), view=view))
@@ -45,7 +56,7 @@ def headline(tolls: pd.DataFrame) -> dict:
     if top is not None:
         facts["harm_top_toll"] = _linked(top["figure"], [top["statement_id"]])
         facts["harm_top_toll_period"] = harm.period(top["period_start"], top["period_end"])
-        facts["harm_top_toll_who"] = harm.according_to(top["claimant"], top["role"], top["claimant_side"])
+        facts["harm_top_toll_who"] = according(top)
         facts["harm_top_toll_words"] = f"“{top['evidence']}”"
     big = deadliest_attack(tolls)
     if big is not None:
@@ -56,8 +67,8 @@ def headline(tolls: pd.DataFrame) -> dict:
             else ("person" if one else "people")
         )
         facts["harm_top_day_what"] = (
-            f"the one of {harm.period(big['period_start'], big['period_end'])}, which killed {big['figure']} {dead} "
-            f"{harm.according_to(big['claimant'], big['role'], big['claimant_side'])}"
+            f"the one of {harm.period(big['period_start'], big['period_end'])}, which killed {big['figure']} {dead}, "
+            f"{according(big)}"
         )
     return facts
 
@@ -191,7 +202,7 @@ def damage(damage_: pd.DataFrame, displacement: pd.DataFrame) -> dict:
     ]
     if len(left):
         rows = left.sort_values(["period_end", "statement_id"], key=series_key).itertuples()
-        facts["harm_displacement_list"] = "; ".join(_left(r) for r in rows)
+        facts["harm_displacement_list"] = "; ".join(dict.fromkeys(_left(r) for r in rows))  # each fact once
     return facts
 
 

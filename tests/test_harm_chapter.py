@@ -134,7 +134,7 @@ def test_headline_facts_name_the_largest_total_and_the_deadliest_attack(tolls):
     assert facts["harm_top_toll_period"] == "24 February – 31 May 2022"
     assert facts["harm_top_toll_who"] == "in a source that names no one"
     assert facts["harm_top_day_what"].startswith(
-        "the one of 28 February 2022, which killed 1 civilian in a source"
+        "the one of 28 February 2022, which killed 1 civilian, in a source"
     )
     assert harm_facts.tolls_title(tolls).startswith("1 killed in the deadliest attack; the running total")
     assert harm_facts.headline(tolls.iloc[:0]) == {}
@@ -224,3 +224,32 @@ def test_damage_facts_give_the_largest_figure_and_the_departures_in_date_order()
         "about 30% of residents left by 10 March 2022, according to M"
     )
     assert harm_facts.damage(st.iloc[:0], st.iloc[:0]) == {"harm_n_damage": "0"}
+
+
+def test_attribution_names_a_body_with_the_and_a_person_with_their_role():
+    body = {
+        "claimant": "Kharkiv Regional State Administration",
+        "role": "Regional government",
+        "claimant_side": "Ukrainian",
+    }
+    person = {
+        "claimant": "Oleh Synyehubov",
+        "role": "Head of the Kharkiv Regional State Administration",
+        "claimant_side": "Ukrainian",
+    }
+    assert harm_facts.according(pd.Series(body | {"claimant_kind": "organisation"})) == (
+        "according to the Kharkiv Regional State Administration"
+    )
+    assert harm_facts.according(pd.Series(person | {"claimant_kind": "person"})) == (
+        "according to Oleh Synyehubov, head of the Kharkiv Regional State Administration"
+    )
+    assert harm_facts.according(pd.Series(person)) == (  # no kind known: the role as given
+        "according to Oleh Synyehubov, head of the Kharkiv Regional State Administration"
+    )
+    unnamed = {
+        "claimant": "Unattributed",
+        "role": None,
+        "claimant_side": "unattributed",
+        "claimant_kind": "unattributed",
+    }
+    assert harm_facts.according(pd.Series(unnamed)) == "in a source that names no one"
