@@ -57,7 +57,8 @@ def headline(tolls: pd.DataFrame) -> dict:
         facts["harm_top_toll"] = _linked(top["figure"], [top["statement_id"]])
         facts["harm_top_toll_period"] = harm.period(top["period_start"], top["period_end"])
         facts["harm_top_toll_who"] = according(top)
-        facts["harm_top_toll_words"] = f"“{top['evidence']}”"
+        # the sentence ends after the quotation: its own full stop is left out, never doubled
+        facts["harm_top_toll_words"] = f"“{str(top['evidence']).strip().rstrip('.')}”"
     big = deadliest_attack(tolls)
     if big is not None:
         one = float(big["high"]) == 1
@@ -210,3 +211,8 @@ VICTIMS_RULE = (
     "it lists the strikes and attacks the sources describe as aimed at civilians, that killed exactly one civilian, "
     "or whose account describes a person, so it may miss someone"
 )
+
+
+def documents(sources: pd.DataFrame) -> dict:
+    """'five documents': how many source documents the chapter draws on."""
+    return {"harm_n_documents": prose.count(len(sources), "document", words=True)}

@@ -13,7 +13,7 @@ NAMES = {"s0": "Wikipedia, “Battle of Kharkiv (2022)”", "s3": "The Washingto
 
 
 def _tolls(rows=ROWS):
-    st = statement_frame(rows).assign(evidence="killing at least 606 civilians", role=None)
+    st = statement_frame(rows).assign(evidence="killing at least 606 civilians.", role=None)
     return harm.tolls(st, PLACES, WAR_START).assign(role=None)
 
 
@@ -133,6 +133,9 @@ def test_headline_facts_name_the_largest_total_and_the_deadliest_attack(tolls):
     assert "at least 606" in facts["harm_top_toll"].data and "explorer.html#n6" in facts["harm_top_toll"].data
     assert facts["harm_top_toll_period"] == "24 February – 31 May 2022"
     assert facts["harm_top_toll_who"] == "in a source that names no one"
+    assert (
+        facts["harm_top_toll_words"] == "“killing at least 606 civilians”"
+    )  # the sentence's full stop follows
     assert facts["harm_top_day_what"].startswith(
         "the one of 28 February 2022, which killed 1 civilian, in a source"
     )
@@ -253,3 +256,10 @@ def test_attribution_names_a_body_with_the_and_a_person_with_their_role():
         "claimant_kind": "unattributed",
     }
     assert harm_facts.according(pd.Series(unnamed)) == "in a source that names no one"
+
+
+def test_the_chapter_counts_its_documents_in_words():
+    assert harm_facts.documents(pd.DataFrame({"source_id": ["s0", "s1"]})) == {
+        "harm_n_documents": "two documents"
+    }
+    assert harm_facts.documents(pd.DataFrame({"source_id": ["s0"]})) == {"harm_n_documents": "one document"}
