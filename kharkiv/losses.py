@@ -553,11 +553,13 @@ def phase_chart(d: pd.DataFrame, top: int = TOP):
     if not groups:
         raise ValueError("phase_chart: no figures in the phase; leave the chart out")
     heights = [len(g) for _, g, _ in groups]
+    row = 0.42  # inches per bar
     fig, axes = style.figure(
         len(groups),
         1,
-        figsize=(style.WIDTH, 2.2 + 0.42 * sum(heights) + 0.5 * len(groups)),
-        gridspec_kw={"height_ratios": heights, "hspace": 0.25 + 0.9 / len(groups)},
+        figsize=(style.WIDTH, 2.2 + row * sum(heights) + 0.85 * (len(groups) - 1)),
+        # hspace is a share of the mean panel height: about 0.85 in between panels, for the axis and its label
+        gridspec_kw={"height_ratios": heights, "hspace": 0.85 / (row * sum(heights) / len(groups))},
         squeeze=False,
     )
     fig.subplots_adjust(left=0.42)
