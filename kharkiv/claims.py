@@ -66,7 +66,7 @@ def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 
     given, and the ratio high / low (NA unless at least two reports give a number and low > 0). Word
     quantities ('dozens') are listed among the reports but take no part in low, high or ratio.
     """
-    f = with_figures(st)
+    f = st if {"figure", "who", "low", "high"} <= set(st.columns) else with_figures(st)  # not twice at scale
     f = f.assign(**{k: f[k].astype("object").where(f[k].notna(), "") for k in keys})
     rows = []
     for key, g in f.groupby(keys, sort=True, observed=True, dropna=False):
