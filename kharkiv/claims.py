@@ -391,7 +391,14 @@ def _linked(text: str, ids, view: dict | None = None):
 
 
 def _were(n: int) -> str:
-    return "was" if n == 1 else "were"
+    return "was" if n <= 1 else "were"
+
+
+def _claims(n: int) -> str:
+    """'one claim', 'six claims'; none is 'no claim' (a writer does not write 'zero claims were refuted')."""
+    from . import prose
+
+    return "no claim" if n == 0 else prose.count(n, "claim", words=True)
 
 
 def label_facts(one: pd.DataFrame) -> dict:
@@ -403,15 +410,12 @@ def label_facts(one: pd.DataFrame) -> dict:
     n = {label: int(labels.get(label, 0)) for label in VERIFICATION}
     facts = {
         "share_party_claimed": party_share_claimed(one) or "none",
-        "n_corroborated_text": prose.capitalise(
-            f"{prose.count(n['corroborated'], 'claim', words=True)} {_were(n['corroborated'])}"
-        ),
+        "n_corroborated_text": prose.capitalise(f"{_claims(n['corroborated'])} {_were(n['corroborated'])}"),
         "n_claims": f"{len(one):,}",
     }
     for label in FLAGGED:
         keys = one.loc[one["verification"] == label, "key"]
-        text = prose.count(n[label], "claim", words=True)
-        facts[f"n_{label}_claims_link"] = _linked(text, keys, {"verif": label})
+        facts[f"n_{label}_claims_link"] = _linked(_claims(n[label]), keys, {"verif": label})
         facts[f"n_{label}_verb"] = _were(n[label])
     return facts
 

@@ -313,11 +313,12 @@ def test_label_facts_word_the_counts_and_link_the_refuted_claims():
     facts = claims.label_facts(one)
     assert facts["share_party_claimed"] == "67%"
     assert facts["n_corroborated_text"] == "One claim was"
-    assert (facts["n_refuted_verb"], facts["n_disputed_verb"]) == ("was", "were")
+    assert facts["n_refuted_verb"] == "was"
     assert (
         "e1" in facts["n_refuted_claims_link"].data and ">one claim<" in facts["n_refuted_claims_link"].data
     )
-    assert facts["n_disputed_claims_link"].data == "zero claims"  # nothing to link to
+    assert facts["n_disputed_claims_link"].data == "no claim"  # nothing to link to, and no 'zero claims'
+    assert facts["n_disputed_verb"] == "was"
 
 
 def test_verification_chart_titles_its_finding():
