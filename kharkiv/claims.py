@@ -555,10 +555,10 @@ def flagged_facts(weak: pd.DataFrame) -> dict:
     n_st = int((weak["kind"] == "figure").sum())
     parts = [prose.count(n, noun, words=True) for n, noun in ((n_ev, "event"), (n_st, "figure")) if n]
     return {
-        "n_weak_events": n_ev,
-        "n_weak_statements": n_st,
-        "n_weak_citation": int((weak["marker"] == "citation needed").sum()),
-        "n_weak_unreliable": int((weak["marker"] == "unreliable source").sum()),
+        "n_weak_events": number(n_ev),
+        "n_weak_statements": number(n_st),
+        "n_weak_citation": number((weak["marker"] == "citation needed").sum()),
+        "n_weak_unreliable": number((weak["marker"] == "unreliable source").sum()),
         "n_weak_text": prose.listing(parts) if parts else "no fact",
     }
 
@@ -567,10 +567,10 @@ def contested_facts(contested_: pd.DataFrame) -> dict:
     """Refuted and disputed entries of contested(), in all and as events."""
     v, events = contested_["verification"], contested_["kind"] == "event"
     return {
-        "n_refuted": int((v == "refuted").sum()),
-        "n_disputed": int((v == "disputed").sum()),
-        "n_refuted_events": int((events & (v == "refuted")).sum()),
-        "n_disputed_events": int((events & (v == "disputed")).sum()),
+        "n_refuted": number((v == "refuted").sum()),
+        "n_disputed": number((v == "disputed").sum()),
+        "n_refuted_events": number((events & (v == "refuted")).sum()),
+        "n_disputed_events": number((events & (v == "disputed")).sum()),
     }
 
 
@@ -580,9 +580,9 @@ def spread_facts(spread_: pd.DataFrame) -> dict:
 
     numeric = spread_.dropna(subset=["ratio"])
     facts = {
-        "n_groups": len(spread_),
-        "n_groups_differ": int((numeric["ratio"] > 1).sum()),
-        "n_groups_agree": int((numeric["ratio"] == 1).sum()),
+        "n_groups": number(len(spread_)),
+        "n_groups_differ": number((numeric["ratio"] > 1).sum()),
+        "n_groups_agree": number((numeric["ratio"] == 1).sum()),
     }
     if not len(numeric):
         return facts | {"max_ratio": "none", "max_ratio_what": "no such count", "max_ratio_figures": "none"}
@@ -642,9 +642,9 @@ def single_source_facts(ev: pd.DataFrame) -> dict:
 
     n = documents_per_event(ev)
     return {
-        "n_single": int((n == 1).sum()),
+        "n_single": number((n == 1).sum()),
         "share_single": _share(n == 1) if len(ev) else "none",
-        "n_multi": int((n > 1).sum()),
+        "n_multi": number((n > 1).sum()),
         "n_multi_text": f"{prose.in_words(int((n > 1).sum()))} {'is' if (n > 1).sum() == 1 else 'are'}",
         "max_sources": prose.in_words(int(n.max()) if len(ev) else 0),
     }

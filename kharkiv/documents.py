@@ -47,7 +47,7 @@ def document_facts(t: dict, ev: pd.DataFrame, per_doc: pd.DataFrame, names: dict
         "n_places": f"{len(t['places']):,}",
         "period_start": f"{pd.Timestamp(period['start']):%-d %B %Y}",
         "period_end": f"{pd.Timestamp(period['end']):%-d %B %Y}",
-        "n_kinds": int(per_doc["kind"].nunique()),
+        "n_kinds": prose.in_words(per_doc["kind"].nunique()),
         "top_source": f"{names.get(top['source_id'], top['title'])} ({top['source_id']})",
         "top_source_share_events": _share(top["events"], n_events),
         "top_source_share_figures": _share(top["figures"], n_statements),
@@ -115,6 +115,7 @@ def precision(t: dict, ev: pd.DataFrame, st: pd.DataFrame) -> tuple[dict, pd.Dat
         "n_claim_date_inferred": int(st["claim_date_inferred"].fillna(False).sum()),
         "n_claim_date_missing": int(st["claim_date"].isna().sum()),
     }
+    facts = {k: f"{v:,}" for k, v in facts.items()}  # '12,200', as every other count in the prose
     rows = [
         {"table": table, "field": field, "value": str(k), "rows": v}
         for table, field, _, tally in tallies

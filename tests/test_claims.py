@@ -267,10 +267,10 @@ def test_contested_lists_refuted_and_disputed_events_and_figures_in_date_order()
     assert e1["evidence"] == "Wikipedia: was killed | The Washington Post: later decorated"
     assert out.set_index("id").loc["n1", "what"] == "11 killed (civilians), 28 Feb 2022"
     assert claims.contested_facts(out) == {
-        "n_refuted": 2,
-        "n_disputed": 1,
-        "n_refuted_events": 1,
-        "n_disputed_events": 1,
+        "n_refuted": "2",
+        "n_disputed": "1",
+        "n_refuted_events": "1",
+        "n_disputed_events": "1",
     }
 
 
@@ -289,7 +289,7 @@ def test_flagged_keeps_one_row_per_flagged_excerpt_and_figure():
     ]
     facts = claims.flagged_facts(weak)
     assert facts["n_weak_text"] == "one event and one figure"
-    assert (facts["n_weak_citation"], facts["n_weak_unreliable"]) == (1, 1)
+    assert (facts["n_weak_citation"], facts["n_weak_unreliable"]) == ("1", "1")
     assert claims.flagged_facts(weak.iloc[:0])["n_weak_text"] == "no fact"
 
 
@@ -384,3 +384,12 @@ def test_single_source_facts_and_documents_chart():
     )
     multi = claims.multi_source_events(ev, names)
     assert list(multi["event_id"]) == ["e1"] and multi.loc[0, "sources"] == "Wikipedia; The Washington Post"
+
+
+def test_counts_in_the_prose_carry_thousands_separators():
+    ev = _chapter_frames()[0]
+    many = pd.concat(
+        [ev.assign(event_id=[f"e{i}{j}" for j in range(3)]) for i in range(500)], ignore_index=True
+    )
+    assert claims.single_source_facts(many)["n_single"] == "1,000"
+    assert claims.single_source_facts(many)["n_multi_text"] == "500 are"

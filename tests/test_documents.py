@@ -50,13 +50,13 @@ def test_precision_lists_every_allowed_value_and_the_inferred_dates():
         {"claim_date": [pd.NaT, pd.Timestamp("2022-03-01")], "claim_date_inferred": [None, True]}
     )
     facts, table = documents.precision({"places": places}, ev, st)
-    assert (facts["n_date_day"], facts["n_date_range"], facts["n_date_month"]) == (2, 0, 1)
-    assert (facts["n_loc_1"], facts["n_loc_2"], facts["n_loc_3"]) == (2, 0, 1)
-    assert (facts["n_coord_exact"], facts["n_coord_approximate"], facts["n_coord_none"]) == (1, 0, 1)
+    assert (facts["n_date_day"], facts["n_date_range"], facts["n_date_month"]) == ("2", "0", "1")
+    assert (facts["n_loc_1"], facts["n_loc_2"], facts["n_loc_3"]) == ("2", "0", "1")
+    assert (facts["n_coord_exact"], facts["n_coord_approximate"], facts["n_coord_none"]) == ("1", "0", "1")
     assert (facts["n_date_inferred"], facts["n_claim_date_inferred"], facts["n_claim_date_missing"]) == (
-        1,
-        1,
-        1,
+        "1",
+        "1",
+        "1",
     )
     assert table["rows"].sum() == 3 + 1 + 3 + 2  # dates, inferred dates, places of events, places
     assert list(table["field"])[:4] == ["date_precision"] * 3 + ["date_inferred"]
