@@ -229,8 +229,8 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, row
     else:
         sns.heatmap(
             t,
-            annot=True,
-            fmt="d",
+            annot=t.astype(int).map(lambda v: f"{v:,}").to_numpy(),  # '1,300', as the prose writes it
+            fmt="",
             cmap=sns.light_palette("#0072B2", as_cmap=True),
             cbar=False,
             linewidths=0.6,

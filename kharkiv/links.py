@@ -15,7 +15,9 @@ from .ids import sorted_ids
 CHRONOLOGY = "notebooks/chronology.html"
 EXPLORER = "notebooks/explorer.html"
 DOWNLOADS = "notebooks/downloads.html"
-MAX_LINK_IDS = 200  # a link naming more rows than this would weigh more than the page; it opens a view instead
+MAX_LINK_IDS = (
+    200  # a link naming more rows than this would weigh more than the page; it opens a view instead
+)
 
 
 def _rel(target: str, from_dir: str) -> str:
@@ -53,7 +55,11 @@ def explorer_view_href(view: dict | None = None, from_dir: str = "notebooks") ->
     page = explorer_page(from_dir)
     if not view:
         return page
-    return page + "#" + "&".join(f"{quote(str(k))}={quote(str(v))}" for k, v in view.items() if v not in (None, ""))
+    return (
+        page
+        + "#"
+        + "&".join(f"{quote(str(k))}={quote(str(v))}" for k, v in view.items() if v not in (None, ""))
+    )
 
 
 def rows_href(ids, view: dict | None = None, from_dir: str = "notebooks") -> str:

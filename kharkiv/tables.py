@@ -13,7 +13,9 @@ from IPython.display import HTML
 from . import links as book_links
 
 FOLD_ROWS = 10  # with fold=None, tables longer than this are folded
-MAX_ROWS = 250  # a chapter lists at most this many rows of a table; the rest are in the explorer and downloads
+MAX_ROWS = (
+    250  # a chapter lists at most this many rows of a table; the rest are in the explorer and downloads
+)
 LONG_CLASS = ' class="kharkiv-long"'
 LONG_TEXT = 60  # a column whose text runs longer than this gets room to wrap at word boundaries
 

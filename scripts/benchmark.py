@@ -155,7 +155,12 @@ def run_notebooks(book: Path, data: Path, jobs: int) -> tuple[dict[str, float], 
     out = subprocess.run(cmd, cwd=book, env=env, capture_output=True, text=True)
     times = {m[1]: float(m[2]) for m in re.finditer(r"^executed (\S+) \(([\d.]+) s\)$", out.stdout, re.M)}
     times = {k: v for k, v in times.items()}
-    status = "ok" if out.returncode == 0 else "FAILED: " + (out.stderr.strip().splitlines() or ["?"])[-1]
+    failed = [line[:300] for line in out.stderr.splitlines() if " failed: " in line]
+    status = (
+        "ok"
+        if out.returncode == 0
+        else "FAILED: " + "; ".join(failed or out.stderr.strip().splitlines()[-1:])
+    )
     return times, time.perf_counter() - t0, status
 
 

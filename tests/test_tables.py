@@ -45,7 +45,9 @@ def test_a_missing_column_is_named():
 
 def test_a_long_table_lists_its_first_rows_and_says_where_all_of_them_are():
     df = pd.DataFrame({"what": [f"row {i}" for i in range(12)]})
-    out = tables.show(df, fold=True, summary="Every row", limit=5, view={"view": "figures", "side": "Ukrainian"}).data
+    out = tables.show(
+        df, fold=True, summary="Every row", limit=5, view={"view": "figures", "side": "Ukrainian"}
+    ).data
     assert out.count("<tr>") == 1 + 5  # header and the first five
     assert "row 4<" in out and "row 5<" not in out
     assert "Every row (12 entries)" in out  # the dropdown counts them all
@@ -59,3 +61,17 @@ def test_a_table_within_the_limit_is_listed_whole_without_a_note():
     out = tables.show(df, limit=2).data
     assert out.count("<tr>") == 3 and "kharkiv-rest" not in out
     assert tables.show(pd.DataFrame({"what": ["a"] * 3}), limit=None).data.count("<tr>") == 4
+
+
+def test_a_heatmap_writes_its_counts_with_thousands_separators():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from kharkiv import charts
+
+    table = pd.DataFrame(
+        {"Ukrainian sources": [1300, 0], "Russian sources": [2, 7]}, index=["killed", "tanks lost"]
+    )
+    fig = charts.count_heatmap(table, "t", "x", "y")
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"1,300", "2", "7"} <= texts and "0" not in texts  # zero cells stay blank

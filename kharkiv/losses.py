@@ -1,0 +1,616 @@
+"""Military losses as claimed: the figures, the tables and charts of the military-losses chapter.
+
+Every figure stays a claim attributed to whoever made it; nothing here adds figures of different claimants,
+categories or periods. Charts summarise: at any size of the data they draw a bounded number of marks.
+"""
+
+import textwrap
+
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from . import charts, claims, ids, links, prose, style, views, wording
+
+PERSONNEL = [
+    "killed",
+    "wounded",
+    "killed or wounded",
+    "casualties",
+    "captured",
+    "surrendered",
+    "missing",
+    "hospitalised",
+    "bodies recovered",
+]
+EQUIPMENT = [
+    "tanks lost",
+    "armoured vehicles lost",
+    "vehicles lost",
+    "artillery lost",
+    "aircraft lost",
+    "helicopters lost",
+    "equipment lost",
+    "equipment captured",
+]
+LOSSES = PERSONNEL + EQUIPMENT
+OTHER_SIDE = ("ukrainian military", "foreign fighters")  # the forces Russian claims speak of
+FORCES = {
+    "russian military": "Russian forces",
+    "ukrainian military": "Ukrainian forces",
+    "foreign fighters": "foreign fighters",
+}
+# The losses a unit's strength (in its unit) can be compared with.
+LOSS_FOR = {
+    "tanks": ["tanks lost"],
+    "people": ["killed"],
+    "vehicles": ["vehicles lost", "armoured vehicles lost"],
+    "artillery systems": ["artillery lost"],
+    "equipment items": ["equipment lost"],
+}
+# The word in a claimant's name that already says its side ("Ministry of Defence of Russia").
+SIDE_WORDS = {"Ukrainian": "Ukrain", "Russian": "Russia"}
+NOT_COUNTS = ("US dollars", "percent", "km", "km2", "miles")  # units that are no count of people or equipment
+TOP = 10  # figures drawn per panel of the September chart
+TOP_UNITS = 12  # units drawn in the unit-strength chart
+NAMED = 5  # claimants named in a sentence before the rest are counted
+COMPUTED = "#555555"
+
+
+# --- who and what -------------------------------------------------------------------------------------------
+
+
+def who(claimant, side) -> str:
+    """'Oryx (third party)', 'Oleh Synyehubov (Ukrainian)', but 'Ukrainian officials': the side is not repeated
+    where the claimant's name already says it."""
+    if str(side) == "unattributed":
+        return claims.NO_ONE
+    word = SIDE_WORDS.get(str(side))
+    if word and word.lower() in str(claimant).lower():
+        return str(claimant)
+    return wording.who(claimant, side)
+
+
+def from_statements(st: pd.DataFrame) -> pd.DataFrame:
+    """The statements (views.statements) about military forces (claims.MILITARY), with claims.with_figures'
+    columns; 'who' names the side only where the claimant's name does not."""
+    out = claims.with_figures(st[st["subject"].isin(claims.MILITARY)])
+    out["who"] = [who(c, s) for c, s in zip(out["claimant"], out["claimant_side"], strict=True)]
+    return out
+
+
+def figures(t: dict) -> pd.DataFrame:
+    """Every figure about military forces in the loaded tables (see from_statements)."""
+    return from_statements(views.statements(t))
+
+
+def losses(military: pd.DataFrame) -> pd.DataFrame:
+    """The figures that count losses of people or equipment (not unit strength, shares or other counts)."""
+    return military[military["measure"].isin(LOSSES)]
+
+
+def ua_on_ru(losses_: pd.DataFrame) -> pd.DataFrame:
+    """Ukrainian claims about Russian losses."""
+    return losses_[(losses_["claimant_side"] == "Ukrainian") & (losses_["subject"] == "russian military")]
+
+
+def ru_on_ua(losses_: pd.DataFrame) -> pd.DataFrame:
+    """Russian claims about the losses of Ukrainian forces or of the foreign fighters with them."""
+    return losses_[(losses_["claimant_side"] == "Russian") & losses_["subject"].isin(OTHER_SIDE)]
+
+
+def figure_with_unit(value, high, qualifier, unit) -> str:
+    """'1,100 people', '1 person', '30%': the unit agrees with the number; a figure in words has none."""
+    return claims.figure_text(value, high, qualifier) + (
+        prose.unit_text(value, unit) if pd.notna(value) else ""
+    )
+
+
+def what(measure, subject, unit_name) -> str:
+    """'killed, Russian forces, 4th Tank Division'."""
+    return f"{measure}, {FORCES.get(subject, subject)}" + (f", {unit_name}" if pd.notna(unit_name) else "")
+
+
+def listing(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The columns every table of figures shows, attribution first; names: source_id -> the source's name."""
+    return pd.DataFrame(
+        {
+            "period": df["period"],
+            "what": [what(*r) for r in zip(df["measure"], df["subject"], df["unit_name"], strict=True)],
+            "figure": [
+                figure_with_unit(*r)
+                for r in zip(df["value"], df["value_high"], df["qualifier"], df["unit"], strict=True)
+            ],
+            "claimed by": df["who"],
+            "verification": df["verification"],
+            "source": [names.get(str(s), str(s)) for s in df["source_id"]],
+            "evidence": df["evidence"],
+            "statement_id": df["statement_id"],
+        },
+        index=df.index,
+    )
+
+
+def by_unit(df: pd.DataFrame) -> pd.DataFrame:
+    """Unit figures by unit, then measure, then id (the order of the unit table)."""
+    return df.sort_values(["unit_name", "measure", "statement_id"], key=ids.series_key)
+
+
+def by_time(df: pd.DataFrame) -> pd.DataFrame:
+    """Figures in the order of the periods they cover, then by id (the order of the full tables)."""
+    return df.sort_values(["period_end", "period_start", "statement_id"], key=ids.series_key)
+
+
+def largest(df: pd.DataFrame, measure: str):
+    """The figure of this measure with the highest number (ties: the last id), or None."""
+    d = df[(df["measure"] == measure) & df["high"].notna()]
+    if d.empty:
+        return None
+    return d.sort_values(["high", "statement_id"], key=ids.series_key).iloc[-1]
+
+
+def when_text(start, end) -> str:
+    """'on 28 February 2022', 'from 6 to 11 September 2022', 'from 24 February to 31 May 2022'."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if start == end:
+        return f"on {wording.day(end)}"
+    if start.year != end.year:
+        first = wording.day(start)
+    elif start.month != end.month:
+        first = f"{start.day} {start:%B}"
+    else:
+        first = str(start.day)
+    return f"from {first} to {wording.day(end)}"
+
+
+def largest_text(df: pd.DataFrame, measure: str) -> str | None:
+    """'2,850 killed over 6–11 September 2022, according to Ukrainian officials' (None: no such figure)."""
+    r = largest(df, measure)
+    if r is None:
+        return None
+    return f"{r['figure']} {measure} {when_text(r['period_start'], r['period_end'])}, according to {r['who']}"
+
+
+def names_text(names, limit: int = NAMED) -> str:
+    """'A, B and C'; beyond limit names: 'A, B, C, D, E and 95 others'."""
+    names = list(dict.fromkeys(names))
+    if len(names) <= limit:
+        return prose.listing(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit:,} others"
+
+
+def count_verb(n: int, noun: str, verb: str = "come") -> str:
+    """'one figure comes', 'six figures come'."""
+    return f"{prose.count(n, noun, words=True)} {verb + 's' if n == 1 else verb}"
+
+
+# --- who counts whose losses --------------------------------------------------------------------------------
+
+
+def who_on_whom(losses_: pd.DataFrame) -> pd.Series:
+    """'Ukrainian sources on Russian losses', 'Third-party sources on …', 'Sources naming no one on …'."""
+    out = []
+    for side, subject in zip(
+        losses_["claimant_side"].astype(str), losses_["subject"].astype(str), strict=True
+    ):
+        whose = FORCES[subject].replace("forces", "losses")
+        if side == "unattributed":
+            out.append(f"Sources naming no one on {whose}")
+        elif side == "third party":
+            out.append(f"Third-party sources on {whose}")
+        else:
+            out.append(f"{side} sources on {whose}")
+    return pd.Series(out, index=losses_.index, dtype=object)
+
+
+def crosstab(losses_: pd.DataFrame) -> pd.DataFrame:
+    """Figures by category (rows, in PERSONNEL + EQUIPMENT order) and who speaks of whose losses (columns, the
+    most figures first)."""
+    order = [m for m in LOSSES if m in set(losses_["measure"])]
+    table = pd.crosstab(losses_["measure"].astype(str), who_on_whom(losses_)).reindex(order)
+    table = table.fillna(0).astype(int)
+    return table[table.sum().sort_values(ascending=False, kind="stable").index]
+
+
+def crosstab_chart(losses_: pd.DataFrame):
+    """The heatmap of crosstab(); its title gives the share of Ukrainian claims about Russian losses."""
+    share = len(ua_on_ru(losses_)) / max(len(losses_), 1)
+    fig = charts.count_heatmap(
+        crosstab(losses_),
+        f"{share:.0%} of the figures for military losses are Ukrainian claims about Russian losses",
+        "Who speaks of whose losses",
+        "What was counted",
+        row_height=0.27,
+    )
+    style.source_line(fig)
+    return fig
+
+
+# --- losses against unit strength ---------------------------------------------------------------------------
+
+
+def unit_figures(military: pd.DataFrame) -> pd.DataFrame:
+    """Figures for named units for which a strength or a share of strength lost is given."""
+    rows = military[military["scope"] == "unit"]
+    sized = rows["measure"].isin(["unit strength", "share of strength lost"])
+    return rows[rows["unit_name"].isin(set(rows.loc[sized, "unit_name"].dropna()))]
+
+
+def stated_shares(units: pd.DataFrame) -> pd.DataFrame:
+    """The shares of strength lost that the sources state."""
+    return units[units["measure"] == "share of strength lost"]
+
+
+COMPUTED_COLUMNS = ["unit_name", "low", "high", "lost by", "strength by", "lost", "strength"]
+
+
+def computed_shares(units: pd.DataFrame) -> pd.DataFrame:
+    """Losses as a share of strength (%), where one claimant's losses for a unit and a stated strength count the
+    same thing (LOSS_FOR), in the same unit and period. One row per strength and per claim of losses: figures are
+    summed only within one claim (one claimant, source, event and parent figure: '65 + 6 tanks'). The
+    low share divides the lowest loss by the highest strength, the high one the reverse."""
+    strength = units[units["measure"] == "unit strength"]
+    pairs = pd.DataFrame(
+        [(u, m) for u, ms in LOSS_FOR.items() for m in ms], columns=["unit", "measure"], dtype=object
+    )
+    lost = units[units["low"].notna()].merge(pairs, on=["unit", "measure"])
+    keys = ["unit_name", "unit", "period_start", "period_end"]
+    both = strength.merge(lost, on=keys, suffixes=("", "_lost"))
+    if both.empty:
+        return pd.DataFrame(columns=COMPUTED_COLUMNS)
+    both = both.sort_values(["statement_id", "statement_id_lost"], key=ids.series_key)
+    # one claim: the same claimant, source, event and parent figure ('65 + 6 tanks' are two parts of one figure)
+    claim = ["statement_id", "claimant_id_lost", "source_id_lost", "event_id_lost", "part_of_lost"]
+    g = both.groupby(claim, sort=False, dropna=False)
+    out = g.agg(
+        unit_name=("unit_name", "first"),
+        lost_low=("low_lost", "sum"),
+        lost_high=("high_lost", "sum"),
+        s_low=("low", "first"),
+        s_high=("high", "first"),
+        lost=("figure_lost", " + ".join),
+        unit=("unit", "first"),
+        s_figure=("figure", "first"),
+        s_who=("who", "first"),
+        who_lost=("who_lost", "first"),
+    ).reset_index()
+    return pd.DataFrame(
+        {
+            "unit_name": out["unit_name"],
+            "low": (100 * out["lost_low"] / out["s_high"]).astype(float),
+            "high": (100 * out["lost_high"] / out["s_low"]).astype(float),
+            "lost by": out["who_lost"],
+            "strength by": out["s_who"],
+            "lost": out["lost"] + " " + out["unit"],
+            "strength": out["s_figure"] + " " + out["unit"],
+        },
+        columns=COMPUTED_COLUMNS,
+    )
+
+
+def charted_units(stated: pd.DataFrame, computed: pd.DataFrame) -> list[str]:
+    """The units with a stated or a computed share, by name."""
+    return sorted(set(stated["unit_name"]) | set(computed["unit_name"]))
+
+
+def share_text(low: float, high: float) -> str:
+    """'48%' or '33–36%' (rounded to whole per cent)."""
+    return f"{low:.0f}%" if round(low) == round(high) else f"{low:.0f}–{high:.0f}%"
+
+
+def unit_facts(units: pd.DataFrame) -> dict:
+    """The glued facts of the unit-strength section. Raises if no unit has a share (the section then has no
+    finding: the chapter must be rewritten, not filled with 'none')."""
+    stated, computed = stated_shares(units), computed_shares(units)
+    if stated.empty or computed.empty:
+        raise ValueError("unit_facts: no stated or no computed share of strength; rewrite the section")
+    top = computed.sort_values(["high", "unit_name"], kind="stable").iloc[-1]
+    note = (
+        f"{top['unit_name']}: {top['lost']} lost according to {top['lost by']}, out of a strength "
+        f"of {top['strength']} according to {top['strength by']}"
+    )
+    if top["high"] >= 100:
+        note += (
+            "; a toll as large as the unit itself suggests that its size may have been reported as its losses"
+        )
+    return {
+        "n_units": prose.count(len(charted_units(stated, computed)), "Russian unit", words=True),
+        "stated_low": f"{stated['low'].min():.0f}%",
+        "stated_high": f"{stated['high'].max():.0f}%",
+        "computed_high": f"{top['high']:.0f}%",
+        "computed_note": note,
+    }
+
+
+def _distinct(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """One row per distinct value (many reports of the same share draw one mark)."""
+    return df.drop_duplicates(cols)
+
+
+def _range_marks(ax, y: float, lows, highs, color: str, marker: str, **kw) -> None:
+    lo, hi = min(lows), max(highs)
+    if hi > lo:
+        ax.plot([lo, hi], [y, y], color=color, lw=6, alpha=0.45, solid_capstyle="butt")
+    xs = sorted(set(lows) | set(highs))
+    ax.plot(xs, [y] * len(xs), linestyle="", marker=marker, color=color, zorder=3, **kw)
+
+
+def _label(ax, x: float, y: float, text: str, **kw) -> None:
+    ax.annotate(
+        style.plain(text), (x, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5, **kw
+    )
+
+
+def _many(texts: list[str], low: float, high: float, noun: str) -> str:
+    """The label of a unit's marks: the figure itself, or 'n figures, lo–hi%' when there are several."""
+    if len(texts) == 1:
+        return texts[0]
+    return f"{prose.count(len(texts), noun, words=True)}, {share_text(low, high)}"
+
+
+def _stated_handles(stated: pd.DataFrame) -> list:
+    handles = []
+    for side, d in stated.groupby("claimant_side", sort=True, observed=True):
+        whos = list(dict.fromkeys(d["who"]))
+        label = (
+            f"share stated by {whos[0]}"
+            if len(whos) == 1
+            else f"share stated by {len(whos):,} {side} sources"
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="<",
+                color=style.SIDE_COLOURS[str(side)],
+                markersize=7,
+                label=label,
+            )
+        )
+    return handles
+
+
+def unit_chart(stated: pd.DataFrame, computed: pd.DataFrame, top: int = TOP_UNITS):
+    """Per unit, the stated shares of strength lost (coloured by the side that states them) and the shares computed
+    from a stated loss and a stated strength (grey). Each distinct value draws one mark, so repeated reports do not
+    pile up; at most `top` units (those with the highest shares) are drawn, and the title says so."""
+    units = charted_units(stated, computed)
+    peak = pd.concat([stated[["unit_name", "high"]], computed[["unit_name", "high"]]]).groupby("unit_name")[
+        "high"
+    ]
+    shown = units
+    if len(units) > top:
+        best = peak.max().astype(float).sort_values(ascending=False, kind="stable").index[:top]
+        shown = [u for u in units if u in set(best)]
+    fig, ax = style.figure(figsize=(style.WIDTH, 2.6 + 0.75 * max(len(shown), 1)))
+    y = {u: i for i, u in enumerate(shown)}
+    for unit, d in stated[stated["unit_name"].isin(shown)].groupby("unit_name", sort=True):
+        d = _distinct(d, ["low", "high", "figure", "claimant_side"])
+        for side, s in d.groupby("claimant_side", sort=True, observed=True):
+            _range_marks(
+                ax,
+                y[unit] - 0.15,
+                list(s["low"]),
+                list(s["high"]),
+                style.SIDE_COLOURS[str(side)],
+                "<",
+                markersize=7,
+            )
+        texts = [f + "%" if pd.notna(v) else f for f, v in zip(d["figure"], d["value"], strict=True)]
+        _label(ax, d["high"].max(), y[unit] - 0.15, _many(texts, d["low"].min(), d["high"].max(), "figure"))
+    for unit, d in computed[computed["unit_name"].isin(shown)].groupby("unit_name", sort=True):
+        d = _distinct(d, ["low", "high", "lost", "strength"])
+        _range_marks(
+            ax,
+            y[unit] + 0.2,
+            list(d["low"]),
+            list(d["high"]),
+            COMPUTED,
+            "|",
+            markersize=11,
+            markeredgewidth=2.5,
+        )
+        texts = [f"{share_text(r.low, r.high)} ({r.lost} of {r.strength})" for r in d.itertuples()]
+        _label(
+            ax,
+            d["high"].max(),
+            y[unit] + 0.2,
+            _many(texts, d["low"].min(), d["high"].max(), "computation"),
+            color="#333333",
+        )
+    high = max([105.0, *computed["high"], *stated["high"].astype(float)])
+    ax.set_xlim(0, high * 1.85)
+    step = 25 * -(
+        -int(high) // 125
+    )  # 0, 25, … 100 at most shares; fewer, wider steps if a share is far larger
+    ax.set_xticks(list(range(0, int(high) + 1, step)))
+    ax.set_yticks(range(len(shown)), [style.plain(textwrap.fill(u, 30)) for u in shown])
+    ax.set_ylim(len(shown) - 0.4, -0.6)
+    cut = (
+        f" (the {len(shown)} of {len(units):,} units with the highest shares)"
+        if len(shown) < len(units)
+        else ""
+    )
+    ax.set_xlabel(f"Share of the unit's strength lost (%){cut}")
+    style.title(
+        ax,
+        f"Captured documents put Russian units' losses at {stated['low'].min():.0f}% to "
+        f"{stated['high'].max():.0f}% of their strength",
+    )
+    computed_handle = Line2D(
+        [],
+        [],
+        linestyle="",
+        marker="|",
+        color=COMPUTED,
+        markersize=11,
+        markeredgewidth=2.5,
+        label="computed here: losses ÷ strength, both as claimed",
+    )
+    claims.legend_below(fig, [*_stated_handles(stated), computed_handle], ncol=1)
+    style.source_line(fig)
+    return fig
+
+
+# --- the September counteroffensive -------------------------------------------------------------------------
+
+
+def in_phase(military: pd.DataFrame, phase: pd.Series) -> pd.DataFrame:
+    """The loss figures whose period lies within the phase."""
+    inside = (military["period_start"] >= phase["start_date"]) & (military["period_end"] <= phase["end_date"])
+    return losses(military[inside])
+
+
+def killed_text(df: pd.DataFrame, dead: str = "the Russian dead", limit: int = 3) -> str:
+    """'Ukrainian officials put the Russian dead at 2,850.'; up to limit figures each attributed; more are given as
+    their count and range. '' where there is no such figure (the sentence is left out)."""
+    if df.empty:
+        return ""
+    if len(df) <= limit:
+        rows = list(zip(df["who"], df["figure"], strict=True))
+        parts = [f"{rows[0][0]} put {dead} at {rows[0][1]}", *(f"{w} at {f}" for w, f in rows[1:])]
+        return prose.capitalise(prose.listing(parts)) + "."
+    numbers = df["high"].dropna()
+    many = prose.capitalise(prose.count(len(df), "figure", words=True))
+    if numbers.empty:
+        return f"{many} give {dead} only in words."
+    low, high = wording.number(df["low"].min()), wording.number(numbers.max())
+    return f"{many} put {dead} at {low} to {high}." if low != high else f"{many} put {dead} at {high}."
+
+
+def phase_facts(military: pd.DataFrame, phase: pd.Series) -> dict:
+    """The glued facts of the September section."""
+    d = in_phase(military, phase)
+    killed = d[(d["measure"] == "killed") & (d["subject"] == "russian military")]
+    facts = {
+        "sept_period": wording.period(phase["start_date"], phase["end_date"]),
+        "sept_n": prose.count(len(d), "figure", words=True),
+        "sept_claimants": names_text(sorted(d["who"].unique())) if len(d) else None,
+    }
+    facts["sept_killed"] = killed_text(killed)
+    return facts
+
+
+def unit_group(unit) -> str:
+    """The panel a figure is drawn in: people, equipment, or a unit that is no count (e.g. US dollars)."""
+    if str(unit) == "people":
+        return "People"
+    if str(unit) in NOT_COUNTS:
+        return str(unit)
+    return "Equipment"
+
+
+def phase_groups(d: pd.DataFrame, top: int = TOP) -> list[tuple[str, pd.DataFrame, int]]:
+    """(panel name, its `top` largest figures, smallest last drawn at the bottom, and how many figures it has):
+    people first, then equipment, then any unit that is no count."""
+    group = d["unit"].map(unit_group)
+    names = [
+        n for n in ["People", "Equipment", *sorted(set(group) - {"People", "Equipment"})] if n in set(group)
+    ]
+    out = []
+    for name in names:
+        g = d[group == name].sort_values(["high", "statement_id"], na_position="first", key=ids.series_key)
+        out.append((name, g.iloc[-top:], len(g)))
+    return out
+
+
+def _bars(ax, d: pd.DataFrame) -> None:
+    ypos = list(range(len(d)))
+    colours = [style.SIDE_COLOURS[str(s)] for s in d["claimant_side"]]
+    low, high = d["low"].fillna(0).astype(float), d["high"].astype(float)
+    ax.barh(ypos, low, color=colours, height=0.6)
+    ranged = (high > low).fillna(False).to_numpy()
+    if ranged.any():
+        ax.barh(
+            [p for p, r in zip(ypos, ranged, strict=True) if r],
+            (high - low)[ranged],
+            left=low[ranged],
+            color="white",
+            edgecolor=[c for c, r in zip(colours, ranged, strict=True) if r],
+            hatch="///",
+            height=0.6,
+        )
+    for p, r in zip(ypos, d.itertuples(), strict=True):
+        x = 0 if pd.isna(r.high) else float(r.high)
+        _label(ax, x, p, figure_with_unit(r.value, r.value_high, r.qualifier, r.unit))
+    labels = [
+        f"{m}{'' if s == 'russian military' else ' (' + FORCES[s] + ')'}: {c} ({v})"
+        for m, s, c, v in zip(d["measure"], d["subject"], d["claimant"], d["verification"], strict=True)
+    ]
+    ax.set_yticks(ypos, [style.plain(lab) for lab in labels], fontsize=8.5)
+    top = high.max() if high.notna().any() else 1
+    ax.set_xlim(0, max(float(top), 1) * 1.3)
+    ax.xaxis.set_major_locator(MaxNLocator(4))
+    ax.xaxis.set_major_formatter(lambda v, _: wording.number(v))
+
+
+def phase_chart(d: pd.DataFrame, top: int = TOP):
+    """One bar per figure, in panels by what is counted (people, equipment, other units), the `top` largest per
+    panel; a panel that leaves figures out says how many it shows. The title gives the largest toll of people."""
+    groups = phase_groups(d, top)
+    if not groups:
+        raise ValueError("phase_chart: no figures in the phase; leave the chart out")
+    heights = [len(g) for _, g, _ in groups]
+    row = 0.42  # inches per bar
+    fig, axes = style.figure(
+        len(groups),
+        1,
+        figsize=(style.WIDTH, 2.2 + row * sum(heights) + 0.85 * (len(groups) - 1)),
+        # hspace is a share of the mean panel height: about 0.85 in between panels, for the axis and its label
+        gridspec_kw={"height_ratios": heights, "hspace": 0.85 / (row * sum(heights) / len(groups))},
+        squeeze=False,
+    )
+    fig.subplots_adjust(left=0.42)
+    for ax, (name, g, n) in zip(axes[:, 0], groups, strict=True):
+        _bars(ax, g)
+        unit = "count, as claimed" if name in ("People", "Equipment") else "as claimed"
+        shown = f"; the {len(g)} largest of {n:,} figures" if len(g) < n else ""
+        ax.set_xlabel(style.plain(f"{name} ({unit}{shown})"))
+    first = groups[0][1]
+    best = first.dropna(subset=["high"]).iloc[-1] if first["high"].notna().any() else first.iloc[-1]
+    style.title(
+        axes[0, 0],
+        f"{best['who']} claimed {best['figure']} {best['measure']} among {FORCES[best['subject']]} "
+        "in the first days of the counteroffensive",
+    )
+    sides = set(d["claimant_side"].astype(str))
+    handles = [
+        Patch(color=c, label=charts.SIDE_LABELS[s]) for s, c in style.SIDE_COLOURS.items() if s in sides
+    ]
+    claims.legend_below(fig, handles, ncol=2)
+    style.source_line(fig)
+    return fig
+
+
+# --- the chapter's facts ------------------------------------------------------------------------------------
+
+
+def linked_count(rows: pd.DataFrame, view: dict | None = None):
+    """The number of rows as Markdown that links to them in the explorer (or to the view that holds them)."""
+    return prose.markdown(
+        links.rows_link_md(f"{len(rows):,}", ids.sorted_ids(rows["statement_id"]), view=view)
+    )
+
+
+def intro_facts(military: pd.DataFrame) -> dict:
+    """The glued facts of the chapter's opening and of who counts whose losses."""
+    loss = losses(military)
+    ua, ru = ua_on_ru(loss), ru_on_ua(loss)
+    n3 = int((loss["claimant_side"] == "third party").sum())
+    return {
+        "n_figures": f"{len(loss):,}",
+        "n_ua_on_ru": linked_count(
+            ua, {"view": "figures", "subject": "russian military", "side": "Ukrainian"}
+        ),
+        "n_ru_on_ua": linked_count(ru, {"view": "figures", "side": "Russian"}),
+        "ua_killed_max": largest_text(ua, "killed"),
+        "ru_killed_max": largest_text(ru, "killed"),
+        "n_third_text": count_verb(n3, "figure"),
+    }
+
+
+def facts(military: pd.DataFrame, phase: pd.Series) -> dict:
+    """Every fact the chapter glues, from one mapping (prose.glue_facts)."""
+    return intro_facts(military) | unit_facts(unit_figures(military)) | phase_facts(military, phase)
