@@ -208,3 +208,188 @@ def test_spread_lists_its_ids_numerically_beyond_four_digits():
         ]
     )
     assert claims.spread(st).iloc[0]["statement_ids"] == "n9999; n10000"
+
+
+# --- the chapter's builders, on small synthetic frames ---
+
+
+def _chapter_frames():
+    d = pd.Timestamp
+    ev = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3"],
+            "start_date": [d("2022-03-01"), d("2022-02-27"), d("2022-03-02")],
+            "summary": ["A commander killed", "A mass surrender", "Shelling"],
+            "claimant": ["Igor Konashenkov", "Ministry of Defence of Ukraine", "Unattributed"],
+            "claimant_side": ["Russian", "Ukrainian", "unattributed"],
+            "verification": ["refuted", "disputed", "reported"],
+            "source_ids": ["s000; s001", "s000", "s001"],
+            "n_sources": [2, 1, 1],
+            "place": ["Kharkiv", "Kharkiv", "Izium"],
+            "event_type": pd.Categorical(["Battles", "Battles", "Explosions/Remote violence"]),
+        }
+    )
+    es = pd.DataFrame(
+        {
+            "event_id": ["e1", "e1", "e2", "e3"],
+            "source_id": ["s001", "s000", "s000", "s001"],
+            "evidence": ["later decorated", "was killed", "surrendered", "shelled"],
+            "weak_sourcing": [None, "citation needed", None, None],
+        }
+    )
+    st = _statements(
+        [
+            ("n1", "a", "Oleh Synyehubov", "Ukrainian", 11, None, "exact"),
+            ("n2", "b", "Ihor Terekhov", "Ukrainian", 22, None, "exact"),
+        ]
+    )
+    st = claims.with_figures(
+        st.assign(
+            verification=["refuted", "claimed"],
+            claim_date=[pd.NaT, d("2022-02-28")],
+            source_id=["s000", "s001"],
+            evidence=["eleven killed", "22 killed"],
+            event_id=[None, None],
+            weak_sourcing=["unreliable source", None],
+        )
+    )
+    names = {"s000": "Wikipedia", "s001": "The Washington Post"}
+    return ev, st, es, names
+
+
+def test_contested_lists_refuted_and_disputed_events_and_figures_in_date_order():
+    ev, st, es, names = _chapter_frames()
+    out = claims.contested(ev, st, es, names)
+    assert list(out["id"]) == ["e2", "n1", "e1"]  # 27 Feb, 28 Feb (the figure's period), 1 Mar
+    assert list(out["kind"]) == ["event", "figure", "event"]
+    e1 = out.set_index("id").loc["e1"]
+    assert e1["source"] == "Wikipedia; The Washington Post"
+    assert e1["evidence"] == "Wikipedia: was killed | The Washington Post: later decorated"
+    assert out.set_index("id").loc["n1", "what"] == "11 killed (civilians), 28 Feb 2022"
+    assert claims.contested_facts(out) == {
+        "n_refuted": "2",
+        "n_disputed": "1",
+        "n_refuted_events": "1",
+        "n_disputed_events": "1",
+    }
+
+
+def test_contested_with_nothing_contested_is_an_empty_table():
+    ev, st, es, names = _chapter_frames()
+    out = claims.contested(ev.iloc[2:], st.iloc[1:], es, names)
+    assert out.empty and {"date", "kind", "what", "id"} <= set(out.columns)
+
+
+def test_flagged_keeps_one_row_per_flagged_excerpt_and_figure():
+    ev, st, es, names = _chapter_frames()
+    weak = claims.flagged(ev, st, es, names)
+    assert list(weak["id"]) == ["n1", "e1"] and list(weak["marker"]) == [
+        "unreliable source",
+        "citation needed",
+    ]
+    facts = claims.flagged_facts(weak)
+    assert facts["n_weak_text"] == "one event and one figure"
+    assert (facts["n_weak_citation"], facts["n_weak_unreliable"]) == ("1", "1")
+    assert claims.flagged_facts(weak.iloc[:0])["n_weak_text"] == "no fact"
+
+
+def test_by_claimant_counts_events_and_figures_and_names_the_unattributed_side():
+    ev, st, _, _ = _chapter_frames()
+    table = claims.by_claimant(ev, st)
+    assert list(table.columns) == ["who", "side", *claims.VERIFICATION, "events and figures"]
+    assert table["events and figures"].sum() == len(ev) + len(st)
+    assert "unattributed" not in set(table["side"]) and claims.NO_ONE in set(table["side"])
+
+
+def test_label_facts_word_the_counts_and_link_the_refuted_claims():
+    one = pd.DataFrame(
+        {
+            "key": ["e1", "n2", "n3", "e4"],
+            "verification": ["refuted", "claimed", "corroborated", "claimed"],
+            "kind": ["event", "figure", "figure", "event"],
+            "claimant_side": ["Russian", "Ukrainian", "third party", "Russian"],
+        }
+    )
+    facts = claims.label_facts(one)
+    assert facts["share_party_claimed"] == "67%"
+    assert facts["n_corroborated_text"] == "One claim was"
+    assert facts["n_refuted_verb"] == "was"
+    assert (
+        "e1" in facts["n_refuted_claims_link"].data and ">one claim<" in facts["n_refuted_claims_link"].data
+    )
+    assert facts["n_disputed_claims_link"].data == "no claim"  # nothing to link to, and no 'zero claims'
+    assert facts["n_disputed_verb"] == "was"
+
+
+def test_verification_chart_titles_its_finding():
+    one = pd.DataFrame(
+        {
+            "verification": ["claimed", "claimed", "corroborated"],
+            "claimant_side": ["Russian", "Ukrainian", "Russian"],
+        }
+    )
+    fig = claims.verification_chart(one)
+    assert fig.axes[0].get_title(loc="left").startswith("67% of the warring sides' claims")
+
+
+def test_spread_facts_table_and_title_name_the_widest_gap():
+    st = _statements(
+        [
+            ("n1", "a", "A", "Ukrainian", 10, None, "exact"),
+            ("n2", "b", "B", "Russian", 25, None, "exact"),
+        ]
+    )
+    sp = claims.spread(st)
+    facts = claims.spread_facts(sp)
+    assert facts["max_ratio"] == "2.5" and facts["max_ratio_what"] == "civilians killed on 28 February 2022"
+    assert "2.5 times" in claims.spread_title(sp)
+    table = claims.spread_table(sp, {"kharkiv": "Kharkiv"})
+    assert table.loc[0, "count"] == "killed (civilians), Kharkiv" and table.loc[0, "high / low"] == "2.50"
+    assert claims.spread_facts(sp.iloc[:0])["max_ratio"] == "none"
+    assert claims.spread_title(sp.iloc[:0]).startswith("No two officials")
+
+
+def test_a_report_repeated_word_for_word_is_written_once_with_its_count():
+    assert (
+        claims.reports_text(["A", "B", "A", "A"], ["11", "12", "11", "13"])
+        == "A: 11 (2 reports); B: 12; A: 13"
+    )
+
+
+def test_spread_groups_draw_one_dot_per_distinct_number():
+    st = claims.with_figures(
+        _statements(
+            [
+                ("n1", "a", "A", "Ukrainian", 10, None, "exact"),
+                ("n2", "a", "A", "Ukrainian", 10, None, "exact"),
+                ("n3", "b", "B", "Russian", 25, None, "exact"),
+            ]
+        )
+    )
+    sp = claims.spread(st)
+    assert sp.loc[0, "figures"] == "A (Ukrainian): 10 (2 reports); B (Russian): 25"
+    (group,) = claims.spread_groups(sp, st, {"kharkiv": "Kharkiv"})
+    assert list(group["numbers"]["who"]) == ["A", "B"]
+
+
+def test_single_source_facts_and_documents_chart():
+    ev, _, _, names = _chapter_frames()
+    facts = claims.single_source_facts(ev)
+    assert (
+        facts["share_single"] == "67%" and facts["n_multi_text"] == "one is" and facts["max_sources"] == "two"
+    )
+    assert (
+        claims.documents_chart(ev).axes[0].get_title(loc="left")
+        == "67% of the events rest on a single document"
+    )
+    multi = claims.multi_source_events(ev, names)
+    assert list(multi["event_id"]) == ["e1"] and multi.loc[0, "sources"] == "Wikipedia; The Washington Post"
+
+
+def test_counts_in_the_prose_carry_thousands_separators():
+    ev = _chapter_frames()[0]
+    many = pd.concat(
+        [ev.assign(event_id=[f"e{i}{j}" for j in range(3)]) for i in range(500)], ignore_index=True
+    )
+    assert claims.single_source_facts(many)["n_single"] == "1,000"
+    assert claims.single_source_facts(many)["n_multi_text"] == "500 are"
