@@ -306,6 +306,12 @@ def test_datapackage_version_is_the_latest_release_in_the_changelog():
     assert version == releases[0][0], (
         f"datapackage version {version} is not the latest release {releases[0][0]}"
     )
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    cited = re.search(r"^version: (\S+)$", citation, re.M).group(1)
+    released = re.search(r'^date-released: "(\S+)"$', citation, re.M).group(1)
+    assert (cited, released) == releases[0], (
+        f"CITATION.cff cites version {cited} of {released}; the latest release is {releases[0]}"
+    )
 
 
 def _png(colour: str) -> str:
