@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from kharkiv import claims, counts, prose
+from kharkiv import claims, claims_chapter, counts, prose
 
 
 @pytest.mark.parametrize(
@@ -259,14 +259,14 @@ def _chapter_frames():
 
 def test_contested_lists_refuted_and_disputed_events_and_figures_in_date_order():
     ev, st, es, names = _chapter_frames()
-    out = claims.contested(ev, st, es, names)
+    out = claims_chapter.contested(ev, st, es, names)
     assert list(out["id"]) == ["e2", "n1", "e1"]  # 27 Feb, 28 Feb (the figure's period), 1 Mar
     assert list(out["kind"]) == ["event", "figure", "event"]
     e1 = out.set_index("id").loc["e1"]
     assert e1["source"] == "Wikipedia; The Washington Post"
     assert e1["evidence"] == "Wikipedia: was killed | The Washington Post: later decorated"
     assert out.set_index("id").loc["n1", "what"] == "11 killed (civilians), 28 Feb 2022"
-    assert claims.contested_facts(out) == {
+    assert claims_chapter.contested_facts(out) == {
         "n_refuted": "2",
         "n_disputed": "1",
         "n_refuted_events": "1",
@@ -276,26 +276,26 @@ def test_contested_lists_refuted_and_disputed_events_and_figures_in_date_order()
 
 def test_contested_with_nothing_contested_is_an_empty_table():
     ev, st, es, names = _chapter_frames()
-    out = claims.contested(ev.iloc[2:], st.iloc[1:], es, names)
+    out = claims_chapter.contested(ev.iloc[2:], st.iloc[1:], es, names)
     assert out.empty and {"date", "kind", "what", "id"} <= set(out.columns)
 
 
 def test_flagged_keeps_one_row_per_flagged_excerpt_and_figure():
     ev, st, es, names = _chapter_frames()
-    weak = claims.flagged(ev, st, es, names)
+    weak = claims_chapter.flagged(ev, st, es, names)
     assert list(weak["id"]) == ["n1", "e1"] and list(weak["marker"]) == [
         "unreliable source",
         "citation needed",
     ]
-    facts = claims.flagged_facts(weak)
+    facts = claims_chapter.flagged_facts(weak)
     assert facts["n_weak_text"] == "one event and one figure"
     assert (facts["n_weak_citation"], facts["n_weak_unreliable"]) == ("1", "1")
-    assert claims.flagged_facts(weak.iloc[:0])["n_weak_text"] == "no fact"
+    assert claims_chapter.flagged_facts(weak.iloc[:0])["n_weak_text"] == "no fact"
 
 
 def test_by_claimant_counts_events_and_figures_and_names_the_unattributed_side():
     ev, st, _, _ = _chapter_frames()
-    table = claims.by_claimant(ev, st)
+    table = claims_chapter.by_claimant(ev, st)
     assert list(table.columns) == ["who", "side", *claims.VERIFICATION, "events and figures"]
     assert table["events and figures"].sum() == len(ev) + len(st)
     assert "unattributed" not in set(table["side"]) and claims.NO_ONE in set(table["side"])
@@ -310,7 +310,7 @@ def test_label_facts_word_the_counts_and_link_the_refuted_claims():
             "claimant_side": ["Russian", "Ukrainian", "third party", "Russian"],
         }
     )
-    facts = claims.label_facts(one)
+    facts = claims_chapter.label_facts(one)
     assert facts["share_party_claimed"] == "67%"
     assert facts["n_corroborated_text"] == "One claim was"
     assert facts["n_refuted_verb"] == "was"
@@ -328,7 +328,7 @@ def test_verification_chart_titles_its_finding():
             "claimant_side": ["Russian", "Ukrainian", "Russian"],
         }
     )
-    fig = claims.verification_chart(one)
+    fig = claims_chapter.verification_chart(one)
     assert fig.axes[0].get_title(loc="left").startswith("67% of the warring sides' claims")
 
 
@@ -340,13 +340,13 @@ def test_spread_facts_table_and_title_name_the_widest_gap():
         ]
     )
     sp = claims.spread(st)
-    facts = claims.spread_facts(sp)
+    facts = claims_chapter.spread_facts(sp)
     assert facts["max_ratio"] == "2.5" and facts["max_ratio_what"] == "civilians killed on 28 February 2022"
-    assert "2.5 times" in claims.spread_title(sp)
-    table = claims.spread_table(sp, {"kharkiv": "Kharkiv"})
+    assert "2.5 times" in claims_chapter.spread_title(sp)
+    table = claims_chapter.spread_table(sp, {"kharkiv": "Kharkiv"})
     assert table.loc[0, "count"] == "killed (civilians), Kharkiv" and table.loc[0, "high / low"] == "2.50"
-    assert claims.spread_facts(sp.iloc[:0])["max_ratio"] == "none"
-    assert claims.spread_title(sp.iloc[:0]).startswith("No two officials")
+    assert claims_chapter.spread_facts(sp.iloc[:0])["max_ratio"] == "none"
+    assert claims_chapter.spread_title(sp.iloc[:0]).startswith("No two officials")
 
 
 def test_a_report_repeated_word_for_word_is_written_once_with_its_count():
@@ -374,15 +374,15 @@ def test_spread_groups_draw_one_dot_per_distinct_number():
 
 def test_single_source_facts_and_documents_chart():
     ev, _, _, names = _chapter_frames()
-    facts = claims.single_source_facts(ev)
+    facts = claims_chapter.single_source_facts(ev)
     assert (
         facts["share_single"] == "67%" and facts["n_multi_text"] == "one is" and facts["max_sources"] == "two"
     )
     assert (
-        claims.documents_chart(ev).axes[0].get_title(loc="left")
+        claims_chapter.documents_chart(ev).axes[0].get_title(loc="left")
         == "67% of the events rest on a single document"
     )
-    multi = claims.multi_source_events(ev, names)
+    multi = claims_chapter.multi_source_events(ev, names)
     assert list(multi["event_id"]) == ["e1"] and multi.loc[0, "sources"] == "Wikipedia; The Washington Post"
 
 
@@ -391,5 +391,5 @@ def test_counts_in_the_prose_carry_thousands_separators():
     many = pd.concat(
         [ev.assign(event_id=[f"e{i}{j}" for j in range(3)]) for i in range(500)], ignore_index=True
     )
-    assert claims.single_source_facts(many)["n_single"] == "1,000"
-    assert claims.single_source_facts(many)["n_multi_text"] == "500 are"
+    assert claims_chapter.single_source_facts(many)["n_single"] == "1,000"
+    assert claims_chapter.single_source_facts(many)["n_multi_text"] == "500 are"
