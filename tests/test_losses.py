@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from kharkiv import losses
+from kharkiv import losses, losses_charts
 
 DAY = pd.Timestamp("2022-03-16")
 WAR = pd.Timestamp("2022-02-24")
@@ -186,7 +186,7 @@ def test_crosstab_orders_categories_and_puts_the_largest_column_first():
 
 def test_crosstab_chart_title_gives_the_share():
     f = losses.losses(_figures({}, {}, {}, {"claimant": "Oryx", "claimant_side": "third party"}))
-    fig = losses.crosstab_chart(f)
+    fig = losses_charts.crosstab_chart(f)
     assert " ".join(fig.axes[0].get_title("left").split()).startswith("75% of the figures")
 
 
@@ -283,7 +283,8 @@ def test_unit_chart_draws_each_distinct_share_once():
     one = losses.unit_figures(_figures(*TANKS))
     many = losses.unit_figures(_figures(*_copies(TANKS, 50)))
     texts = [
-        _texts(losses.unit_chart(losses.stated_shares(u), losses.computed_shares(u))) for u in (one, many)
+        _texts(losses_charts.unit_chart(losses.stated_shares(u), losses.computed_shares(u)))
+        for u in (one, many)
     ]
     assert texts[0] == texts[1] == ["about 33%", "33–36% (65 + 6 tanks of 200–217 tanks)"]
 
@@ -291,7 +292,7 @@ def test_unit_chart_draws_each_distinct_share_once():
 def test_unit_chart_shows_the_units_with_the_highest_shares_and_says_so():
     rows = [_unit(f"Unit {i:02d}", "share of strength lost", float(i), unit="percent") for i in range(1, 16)]
     u = losses.unit_figures(_figures(*rows))
-    fig = losses.unit_chart(losses.stated_shares(u), losses.computed_shares(u), top=12)
+    fig = losses_charts.unit_chart(losses.stated_shares(u), losses.computed_shares(u), top=12)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == [f"Unit {i:02d}" for i in range(4, 16)]
     assert "(the 12 of 15 units with the highest shares)" in ax.get_xlabel()
@@ -357,7 +358,7 @@ def test_phase_chart_summarises_and_says_so():
     rows = [SEPT | {"value": float(v)} for v in range(1, 31)] + [
         SEPT | {"measure": "tanks lost", "unit": "tanks"}
     ]
-    fig = losses.phase_chart(losses.in_phase(_figures(*rows), PHASE), top=10)
+    fig = losses_charts.phase_chart(losses.in_phase(_figures(*rows), PHASE), top=10)
     people, equipment = fig.axes
     assert len(people.patches) == 10
     assert people.get_xlabel() == "People (count, as claimed; the 10 largest of 30 figures)"
@@ -365,4 +366,4 @@ def test_phase_chart_summarises_and_says_so():
     title = " ".join(people.get_title("left").split())
     assert title.startswith("Ukrainian officials claimed 30 killed among Russian forces")
     with pytest.raises(ValueError, match="no figures"):
-        losses.phase_chart(losses.in_phase(_figures(SEPT), PHASE).iloc[:0])
+        losses_charts.phase_chart(losses.in_phase(_figures(SEPT), PHASE).iloc[:0])
