@@ -3,6 +3,8 @@
 All text from the data is HTML-escaped here (prose.escape); nothing from the data is ever read as Markdown.
 """
 
+import html
+
 import pandas as pd
 
 from . import links, prose, tables, wording
@@ -97,7 +99,7 @@ def entry(ev) -> str:
 # (every event keeps its entry and anchor; who reported it, with role, and the source's words are on its card).
 SHORT_ABOVE = 2000
 SHORT_PLACE = {1: "{}", 2: "near {}", 3: "somewhere in {}"}
-SOURCES_PAGE = "sources.html"
+SOURCE_KEY = "src"  # the short entries' numbered sources: ids src1, src2, ... in the list at the end
 
 
 def short_form(events: pd.DataFrame) -> bool:
@@ -105,64 +107,95 @@ def short_form(events: pd.DataFrame) -> bool:
     return len(events) > SHORT_ABOVE
 
 
-def short_entry(ev) -> str:
-    """One event in short form: date (a link to its explorer card), place, what happened, who reported it, its
-    label (a permalink to the entry) and its sources, named in a word or two and linked to the sources page."""
-    anchor = links.event_anchor(ev.event_id)
-    e = prose.escape
-    when = prose.when(ev.start_date, ev.end_date, ev.date_precision)
-    where = SHORT_PLACE.get(int(ev.location_precision), "{}").format(ev.place)
-    who = "not attributed" if str(ev.claimant_side) == "unattributed" else str(ev.claimant)
-    return (
-        f'<p id="{e(anchor)}"><a href="{e(links.explorer_href(ev.event_id))}">{e(when)}</a> \u00b7 {e(where)}<br>'
-        f'{e(ev.summary)}<br><small>{e(who)} \u00b7 <a href="#{e(anchor)}">{e(ev.verification)}</a> \u00b7 '
-        f'<a href="{SOURCES_PAGE}">{e(ev.sources_text)}</a></small></p>'
+def source_numbers(events: pd.DataFrame) -> dict[str, int]:
+    """Each distinct sources text of the events, numbered 1, 2, ... in the order the events first give it."""
+    return {text: i for i, text in enumerate(dict.fromkeys(events["sources_text"].astype(str)), start=1)}
+
+
+def _text(value) -> str:
+    """Data text escaped for an HTML text node (quotes need no escaping there)."""
+    return html.escape(
+        "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value), False
     )
 
 
+def short_entry(ev, numbers: dict[str, int]) -> str:
+    """One event in short form, under its date: place, what happened, its label (a link to its explorer card),
+    who reported it and its sources as a number of the list at the end (numbers: source_numbers())."""
+    anchor = prose.escape(links.event_anchor(ev.event_id))
+    where = SHORT_PLACE.get(int(ev.location_precision), "{}").format(ev.place)
+    who = "" if str(ev.claimant_side) == "unattributed" else f" \u00b7 {_text(ev.claimant)}"
+    n = numbers[str(ev.sources_text)]
+    return (
+        f'<p id="{anchor}">{_text(where)} \u00b7 {_text(ev.summary)} <small><a href="'
+        f'{prose.escape(links.explorer_href(ev.event_id))}">{_text(ev.verification)}</a>{who} \u00b7 '
+        f'<a href="#{SOURCE_KEY}{n}">[{n}]</a></small></p>'
+    )
+
+
+def short_entries(rows: pd.DataFrame, numbers: dict[str, int]) -> str:
+    """Short entries in date order, each date given once above its events (a span or a month as such)."""
+    out, last = [], None
+    for r in rows.itertuples():
+        when = prose.when(r.start_date, r.end_date, r.date_precision)
+        if when != last:
+            out.append(f"<h4>{_text(when)}</h4>")
+            last = when
+        out.append(short_entry(r, numbers))
+    return "".join(out)
+
+
 SHORT_NOTE = (
-    "<p><em>The events are listed in short form: each date opens the event\u2019s card in the explorer, with the "
-    "reporter\u2019s role and the source\u2019s own words; the label links to the entry itself.</em></p>"
+    "<p><em>Listed in short form: under each date, the place and what happened, then the label (a link to the "
+    "event\u2019s card in the explorer, with who reported it, in what role, and the source\u2019s own words), who "
+    "reported it, and its source as a number of the list at the end of the chronology.</em></p>"
 )
 
 
-def entries(t: dict, events: pd.DataFrame, short: bool | None = None) -> pd.DataFrame:
+def source_key_html(numbers: dict[str, int]) -> str:
+    """The numbered sources of the short entries, folded."""
+    items = "".join(f'<li id="{SOURCE_KEY}{n}">{_text(text)}</li>' for text, n in numbers.items())
+    return prose.folded("The sources of the entries, by number", f"<ol>{items}</ol>")
+
+
+def entries(t: dict, events: pd.DataFrame, short: bool = False) -> pd.DataFrame:
     """views.events() rows with the claimant's role and kind and the sources' text added.
 
-    short: name sources in a word or two (default: when the events are listed in short form, short_form())."""
-    short = short_form(events) if short is None else short
+    short: name sources in a word or two (short_source_names)."""
     cl = t["claimants"][["claimant_id", "role", "kind"]].rename(columns={"kind": "claimant_kind"})
     out = events.merge(cl, on="claimant_id", how="left", validate="many_to_one")
     out = out.merge(event_sources(t, short), on="event_id", how="left", validate="one_to_one")
     return out.sort_values(["start_date", "event_id"]).reset_index(drop=True)
 
 
-def phase_html(rows: pd.DataFrame, summary: str | None = None, short: bool = False) -> str:
+def phase_html(rows: pd.DataFrame, summary: str | None = None, numbers: dict | None = None) -> str:
     """Every event of one phase, in date order; folded under summary (plain text) when one is given.
-    short: each event in short form (short_entry), for a long chronology.
+    numbers: list each event in short form, its sources numbered so (source_numbers()), for a long chronology.
 
     A link to an entry opens its fold: browsers reveal a <details> holding the fragment's target (Chromium does so
     itself; OPEN_TARGET does it where a browser does not)."""
     if rows.empty:
         return ""
-    one = short_entry if short else entry
-    body = (SHORT_NOTE if short else "") + "".join(one(r) for r in rows.itertuples())
+    if numbers is None:
+        body = "".join(entry(r) for r in rows.itertuples())
+    else:
+        body = SHORT_NOTE + short_entries(rows, numbers)
     body = f'<div class="kharkiv-chronology">{body}</div>'
     return body if summary is None else prose.folded(summary, body)
 
 
 def phase_listing(events: pd.DataFrame, phase_id, short: bool | None = None) -> str:
-    """The folded list of one phase's events (phase_id None: the events outside every phase), with a summary
-    that counts them. short: as in entries() (default: short_form of all the events)."""
+    """The folded list of one phase's events (phase_id None: the events outside every phase, then, in short
+    form, the numbered sources), with a summary that counts them. short: default short_form(events)."""
     short = short_form(events) if short is None else short
+    numbers = source_numbers(events) if short else None
     if phase_id is None:
         rows = events[events["phase_id"].isna()]
-        return phase_html(
-            rows, f"{prose.capitalise(prose.count(len(rows), 'event'))} outside the phases", short
-        )
+        summary = f"{prose.capitalise(prose.count(len(rows), 'event'))} outside the phases"
+        return phase_html(rows, summary, numbers) + (source_key_html(numbers) if short else "")
     rows = events[events["phase_id"] == phase_id]
     summary = f"The {prose.count(len(rows), 'event')} of this phase, with who reported them and their sources"
-    return phase_html(rows, summary, short)
+    return phase_html(rows, summary, numbers)
 
 
 # The project's own few lines: open the fold that holds the entry a link points to (on load and on each new #id).

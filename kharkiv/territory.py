@@ -154,6 +154,21 @@ PERIODS = {
 }  # counts.MAY, counts.SEPTEMBER
 
 
+def between(start, end) -> str:
+    """'between 2 and 6 May 2022', 'between 28 April and 6 May 2022', 'on 2 May 2022': the month and year given
+    once where the two dates share them."""
+    from . import wording
+
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    if a == b:
+        return f"on {wording.day(a)}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"between {a.day} and {wording.day(b)}"
+    if a.year == b.year:
+        return f"between {a.day} {a:%B} and {wording.day(b)}"
+    return f"between {wording.day(a)} and {wording.day(b)}"
+
+
 def counteroffensive_facts(t: dict, events: pd.DataFrame, won: dict, windows: dict) -> dict:
     """Per counteroffensive (won, windows: keyed 'may', 'sept'): the settlements retaken, named and linked to
     their chronology entries, their first and last dates, the farthest, and the reports that name none."""
@@ -170,6 +185,8 @@ def counteroffensive_facts(t: dict, events: pd.DataFrame, won: dict, windows: di
             f"{k}_names_linked": prose.markdown(prose.listing(linked)),
             f"{k}_first": prose.when(s["start_date"].min(), s["start_date"].min()),
             f"{k}_last": prose.when(s["start_date"].max(), s["start_date"].max()),
+            f"{k}_between": between(s["start_date"].min(), s["start_date"].max()),
+            f"{k}_between_cap": prose.capitalise(between(s["start_date"].min(), s["start_date"].max())),
             f"{k}_far": f"{far['place']}, {far['km_from_centre']:.0f} km" if far is not None else "unknown",
             f"{k}_unplaced": unplaced_sentence(len(unplaced(t, a, b, events=events))),
         }
@@ -188,7 +205,7 @@ def september_facts(events: pd.DataFrame, statements: pd.DataFrame, window) -> d
         & (events["claimant_side"] == "Russian")
     ]
     losses = figures_within(statements, *window, LOSS_MEASURES, MILITARY)
-    claims = f"The sides' own figures for the ground won: {prose.attributed_reports(area, units=True)}."
+    claims = f"Figures given for the ground won: {prose.attributed_reports(area, units=True)}."
     return {
         "sept_claims": claims if len(area) else "",
         "sept_russian": prose.count(len(russian), "announcement", words=True),

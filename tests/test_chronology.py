@@ -61,18 +61,33 @@ def _rows(n):
     )
 
 
-def test_short_entries_keep_anchor_card_link_and_permalink_and_are_lean():
+def test_short_entries_keep_anchor_and_card_link_number_their_sources_and_are_lean():
     rows = _rows(3)
-    html = chronology.phase_html(rows, "The events", short=True)
+    rows.loc[2, "sources_text"] = "RFE/RL"
+    numbers = chronology.source_numbers(rows)
+    assert numbers == {"Wikipedia, cites Reuters": 1, "RFE/RL": 2}
+    html = chronology.phase_html(rows, "The events", numbers)
     full = chronology.phase_html(rows, "The events")
     for e in rows["event_id"]:
         assert html.count(f'id="{links.event_anchor(e)}"') == 1
-        assert f'href="{links.explorer_href(e)}"' in html and f'href="#{links.event_anchor(e)}"' in html
+        assert f'href="{links.explorer_href(e)}"' in html
+    assert html.count('href="#src1"') == 2 and html.count('href="#src2"') == 1
+    assert html.count("<h4>1 March 2022</h4>") == 1  # the date once, above its events
     assert "&lt;the&gt;" in html and "<the>" not in html
     assert "Regional Military Administration" not in html  # the role is on the card, not repeated per entry
-    assert "near Kharkiv" in html and "somewhere in Kharkiv" in html and "not attributed" in html
+    assert "near Kharkiv" in html and "somewhere in Kharkiv" in html
+    assert html.count("Oleh Synyehubov") == 2  # the unattributed event names no one
     per_entry = (len(html) - len(chronology.SHORT_NOTE)) / len(rows)
     assert per_entry < 0.6 * len(full) / len(rows)
+    key = chronology.source_key_html(numbers)
+    assert '<li id="src1">Wikipedia, cites Reuters</li>' in key and '<li id="src2">RFE/RL</li>' in key
+
+
+def test_a_long_chronology_ends_with_its_numbered_sources():
+    rows = _rows(chronology.SHORT_ABOVE + 1)
+    closing = chronology.phase_listing(rows, None)
+    assert 'id="src1"' in closing and "outside the phases" not in closing  # no event outside: only the key
+    assert 'id="src1"' not in chronology.phase_listing(_rows(3), None)
 
 
 def test_short_form_only_for_a_long_chronology():

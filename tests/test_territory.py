@@ -172,7 +172,7 @@ def test_counteroffensive_facts_name_and_link_each_settlement(t):
     facts = territory.counteroffensive_facts(t, ev, won, windows)
     assert facts["may_names"] == "Far, Near and Nowhere"
     assert "chronology.html#e2" in facts["may_names_linked"].data
-    assert facts["may_first"] == "2 May 2022" and facts["may_last"] == "7 May 2022"
+    assert facts["may_first"] == "2 May 2022" and facts["may_between"] == "between 2 and 7 May 2022"
     assert facts["may_far"].startswith("Far, ")
     assert facts["may_unplaced"].startswith("Two further recapture reports")
 
@@ -198,3 +198,16 @@ def test_september_facts_say_who_gave_loss_figures_and_leave_out_what_is_missing
         events, st.iloc[0:0], (pd.Timestamp("2022-09-06"), pd.Timestamp("2022-09-11"))
     )
     assert none["sept_claims"] == "" and none["loss_who"] == "no one"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "text"),
+    [
+        ("2022-05-02", "2022-05-06", "between 2 and 6 May 2022"),
+        ("2022-04-28", "2022-05-06", "between 28 April and 6 May 2022"),
+        ("2021-12-30", "2022-01-02", "between 30 December 2021 and 2 January 2022"),
+        ("2022-05-02", "2022-05-02", "on 2 May 2022"),
+    ],
+)
+def test_between_gives_month_and_year_once(a, b, text):
+    assert territory.between(a, b) == text
