@@ -214,7 +214,8 @@ KEYS_PER_BOUNDARY = (
 
 def key_events(t: dict, events: pd.DataFrame) -> pd.DataFrame:
     """The events that open or close a phase: those whose evidence is part of a phase's boundary sentence, the
-    first KEYS_PER_BOUNDARY of each sentence in date order, so that the list stays short as the data grow."""
+    first KEYS_PER_BOUNDARY of each sentence in date order, so that the list stays short as the data grow; an
+    event recorded twice (same day, same words) is one key."""
     es = t["event_sources"][["event_id", "evidence"]].astype(str)
     es = es[es["event_id"].isin(set(events["event_id"].astype(str)))]
     order = events[["event_id", "start_date"]].assign(event_id=lambda d: d["event_id"].astype(str))
@@ -223,9 +224,11 @@ def key_events(t: dict, events: pd.DataFrame) -> pd.DataFrame:
         str(x) for x in pd.concat([t["phases"]["start_evidence"], t["phases"]["end_evidence"]])
     )
     hit = set()
+    told = events[["event_id", "start_date", "summary"]].astype(str)
+    once = set(told.drop_duplicates(["start_date", "summary"])["event_id"])  # an event told twice is one key
     for b in bounds:
         inside = es[[ev in b for ev in es["evidence"]]]["event_id"].drop_duplicates()
-        hit |= set(inside.head(KEYS_PER_BOUNDARY))
+        hit |= set(inside[inside.isin(once)].head(KEYS_PER_BOUNDARY))
     return (
         events[events["event_id"].astype(str).isin(hit)]
         .sort_values(["start_date", "event_id"])

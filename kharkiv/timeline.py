@@ -3,6 +3,8 @@
 import matplotlib.dates as mdates
 import pandas as pd
 
+from . import prose
+
 PHASE_SHADES = ["#F2F2F2", "#FFFFFF"]
 
 
@@ -206,7 +208,7 @@ def repeats_note(ax, shown: pd.DataFrame) -> None:
     most = int(shown["times"].max()) if len(shown) else 1
     if most > 1:
         ax.annotate(
-            f"{REPEATED}; a bar stands for up to {most:,} reports.",
+            prose.wrap(f"{REPEATED}; a bar stands for up to {most:,} reports.", 90),
             (0, 0),
             xycoords="axes fraction",
             xytext=(0, -34),
