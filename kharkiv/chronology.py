@@ -56,16 +56,19 @@ def event_sources(t: dict, short: bool = False) -> pd.DataFrame:
 
     short=True names each document in a word or two (short_source_names), for the short entries."""
     names = (short_source_names if short else source_names)(t["sources"])
-    es = t["event_sources"].assign(source_id=lambda d: d["source_id"].astype(str))
-    parts = []
-    for r in es.itertuples():
-        text = names.get(r.source_id, r.source_id)
-        if isinstance(r.cited_outlet, str) and r.cited_outlet:
-            text += f", which cites {r.cited_outlet}"
-        if isinstance(r.weak_sourcing, str) and r.weak_sourcing and not short:
-            text += f" (marked \u201c{r.weak_sourcing}\u201d there)"
-        parts.append((r.event_id, text))
-    df = pd.DataFrame(parts, columns=["event_id", "text"])
+    es = t["event_sources"]
+
+    def given(column) -> list:  # the column's text, None where it is empty
+        return [v if isinstance(v, str) and v else None for v in es[column].astype(object)]
+
+    weak = [None] * len(es) if short else given("weak_sourcing")
+    text = [
+        names.get(s, s)
+        + (f", which cites {c}" if c else "")
+        + (f" (marked \u201c{w}\u201d there)" if w else "")
+        for s, c, w in zip(es["source_id"].astype(str), given("cited_outlet"), weak, strict=True)
+    ]
+    df = pd.DataFrame({"event_id": es["event_id"].to_numpy(), "text": text})
     return df.groupby("event_id")["text"].agg("; ".join).rename("sources_text").reset_index()
 
 
