@@ -84,7 +84,7 @@ def assault_events(events: pd.DataFrame) -> pd.DataFrame:
     return phase_events(events, ASSAULT)
 
 
-def settlements_retaken(t: dict, phase_id: str, distances: bool = True) -> pd.DataFrame:
+def settlements_retaken(t: dict, phase_id: str, distances: bool = True, events=None) -> pd.DataFrame:
     """Settlements reported retaken in a phase: one row each, at its first recapture report in the phase.
 
     A recapture is an event of sub-type 'Government regains territory' at a named settlement (territory.retaken);
@@ -92,7 +92,7 @@ def settlements_retaken(t: dict, phase_id: str, distances: bool = True) -> pd.Da
     """
 
     start, end = window(t["phases"], phase_id)
-    return territory.first_retaken(territory.retaken(t, start, end, distances=distances))
+    return territory.first_retaken(territory.retaken(t, start, end, distances=distances, events=events))
 
 
 def claims(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
@@ -126,6 +126,18 @@ def reports_of(statements: pd.DataFrame, measure: str, subjects, start, end) -> 
     return s.sort_values(["value", "statement_id"], na_position="last").reset_index(drop=True)
 
 
+REPORT_KEY = ["claimant_id", "value", "value_high", "qualifier", "period_start", "period_end"]
+
+
+def distinct_reports(reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct report (the same claimant, figure and period), in the order given, with `times`: how
+    many reports it stands for. Nothing is averaged; a chart draws each distinct report once."""
+    key = pd.Series(list(zip(*(reports[c].map(str) for c in REPORT_KEY), strict=True)), index=reports.index)
+    times = key.map(key.value_counts())
+    keep = ~key.duplicated()
+    return reports.assign(times=times.to_numpy())[keep.to_numpy()].reset_index(drop=True)
+
+
 def spread_of(reports: pd.DataFrame) -> dict:
     """Lowest and highest number reported, and the reports given only in words ('dozens'): nothing averaged."""
     numbers = reports["value"].dropna().astype(float)
@@ -137,14 +149,15 @@ def spread_of(reports: pd.DataFrame) -> dict:
     }
 
 
-def shared_facts(t: dict) -> dict[str, str]:
+def shared_facts(t: dict, events=None, statements=None) -> dict[str, str]:
     """The counts and periods that several pages give, worded once. A page that gives one of them glues it under
     this key (prose.glue_facts(counts.shared_facts(t))), so every page prints the same words; the reader-page tests
-    check that every notebook glueing one of these keys glues exactly this value."""
+    check that every notebook glueing one of these keys glues exactly this value. events, statements:
+    views.events(t) and views.statements(t), when the caller has them already (they are slow to build at scale)."""
     from . import prose, views  # prose and views are light; imported here to keep this module's top small
 
-    events = views.events(t)
-    statements = views.statements(t)
+    events = views.events(t) if events is None else events
+    statements = views.statements(t) if statements is None else statements
     facts = {"n_sources": prose.count(len(t["sources"]), "source document", words=True)}
     for key, phase_id in (("assault", ASSAULT), ("may", MAY), ("sept", SEPTEMBER)):
         start, end = window(t["phases"], phase_id)
@@ -153,7 +166,7 @@ def shared_facts(t: dict) -> dict[str, str]:
     facts["assault_n_events"] = prose.count(len(assault_events(events)), "event")
     for key, phase_id in (("may", MAY), ("sept", SEPTEMBER)):
         facts[f"{key}_n_settlements"] = prose.count(
-            len(settlements_retaken(t, phase_id, distances=False)), "settlement", words=True
+            len(settlements_retaken(t, phase_id, distances=False, events=events)), "settlement", words=True
         )
     by_label = claims_by_label(events, statements)
     nouns = {

@@ -351,6 +351,19 @@ def city_strikes(events: pd.DataFrame, city: str = "kharkiv") -> dict[str, pd.Da
     return {"placed": s[located], "no_coordinate": s[~whole_city & ~located], "city_only": s[whole_city]}
 
 
+MARKER_STEP = 50  # pt² added per further strike at a site...
+MARKER_STEPS = (
+    8  # ...for at most this many further strikes; more, and the steps shrink so circles stay on the map
+)
+
+
+def marker_area(n, most) -> float:
+    """The area (pt²) of the circle for a site with n strikes when the busiest site has most: 40 for one strike,
+    50 more for each further one, the steps shrunk where the busiest site would outgrow MARKER_STEPS of them."""
+    shrink = min(1.0, MARKER_STEPS / max(int(most) - 1, 1))
+    return 40 + MARKER_STEP * (n - 1) * shrink
+
+
 def city_strike_map(ax, parts: dict, places: pd.DataFrame, colour: str = "#D55E00") -> None:
     """The city map with each placed strike site sized by its strikes; approximate points hollow; sites named."""
     city_map(ax)
@@ -368,7 +381,7 @@ def city_strike_map(ax, parts: dict, places: pd.DataFrame, colour: str = "#D55E0
         ax.scatter(
             r.x,
             r.y,
-            s=40 + 50 * (r.n - 1),
+            s=marker_area(r.n, sites["n"].max()),
             zorder=6,
             linewidths=1.6,
             edgecolor=colour,

@@ -16,15 +16,15 @@ def centre(t: dict, place_id: str = CENTRE_ID) -> tuple[float, float]:
 
 
 def retaken(
-    t: dict, start: str, end: str, centre_id: str = CENTRE_ID, distances: bool = True
+    t: dict, start: str, end: str, centre_id: str = CENTRE_ID, distances: bool = True, events=None
 ) -> pd.DataFrame:
     """'Government regains territory' events starting start..end at a named settlement other than the centre.
 
     One row per event (views.events columns) plus km_from_centre and km_to_border; both are NaN where the
     place has no coordinate. Events placed at the centre itself or at an area (oblast, region) are left out:
-    see unplaced().
+    see unplaced(). events: views.events(t), when the caller has it already (it is slow to build at scale).
     """
-    ev = views.in_period(views.events(t), start, end)
+    ev = views.in_period(views.events(t) if events is None else events, start, end)
     keep = (
         (ev["sub_event_type"] == REGAINS)
         & ev["place_kind"].isin(SETTLEMENT_KINDS)
@@ -35,9 +35,9 @@ def retaken(
     return geo.add_distances(ev[keep], centre(t, centre_id)).reset_index(drop=True)
 
 
-def unplaced(t: dict, start: str, end: str, centre_id: str = CENTRE_ID) -> pd.DataFrame:
+def unplaced(t: dict, start: str, end: str, centre_id: str = CENTRE_ID, events=None) -> pd.DataFrame:
     """The recapture events of start..end that retaken() leaves out: no named settlement other than the centre."""
-    ev = views.in_period(views.events(t), start, end)
+    ev = views.in_period(views.events(t) if events is None else events, start, end)
     ev = ev[ev["sub_event_type"] == REGAINS]
     named = ev["place_kind"].isin(SETTLEMENT_KINDS) & (ev["place_id"] != centre_id)
     return ev[~named].reset_index(drop=True)
@@ -87,12 +87,12 @@ def distance_chart(ax, settlements: pd.DataFrame, border_km: float, window, colo
     ax.set_xlabel("Date first reported retaken (2022)")
 
 
-def retaken_by(t: dict, dates, start=None) -> list[pd.DataFrame]:
+def retaken_by(t: dict, dates, start=None, events=None) -> list[pd.DataFrame]:
     """For each date, the settlements first reported retaken on or before it (from start, by default the first
     day of the data): what the sources name, not a front line."""
     phases = t["phases"]
     start = start or phases["start_date"].min()
-    every = first_retaken(retaken(t, start, phases["end_date"].max()))
+    every = first_retaken(retaken(t, start, phases["end_date"].max(), events=events))
     return [every[every["start_date"] <= pd.Timestamp(d)] for d in dates]
 
 
@@ -144,3 +144,119 @@ def unplaced_sentence(n: int) -> str:
         "settlement (such as a number of villages, or the area around the city); the chronology lists "
         f"{'it' if n == 1 else 'them'}, but this count cannot."
     )
+
+
+# --- The counteroffensives chapter. ---------------------------------------------------------------------------
+
+PERIODS = {
+    "may": "may-counteroffensive",
+    "sept": "september-counteroffensive",
+}  # counts.MAY, counts.SEPTEMBER
+
+
+def between(start, end) -> str:
+    """'between 2 and 6 May 2022', 'between 28 April and 6 May 2022', 'on 2 May 2022': the month and year given
+    once where the two dates share them."""
+    from . import wording
+
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    if a == b:
+        return f"on {wording.day(a)}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"between {a.day} and {wording.day(b)}"
+    if a.year == b.year:
+        return f"between {a.day} {a:%B} and {wording.day(b)}"
+    return f"between {wording.day(a)} and {wording.day(b)}"
+
+
+def counteroffensive_facts(t: dict, events: pd.DataFrame, won: dict, windows: dict) -> dict:
+    """Per counteroffensive (won, windows: keyed 'may', 'sept'): the settlements retaken, named and linked to
+    their chronology entries, their first and last dates, the farthest, and the reports that name none."""
+    from . import links, prose
+
+    facts = {}
+    for k, s in won.items():
+        far, (a, b) = farthest(s), windows[k]
+        linked = [
+            prose.link_md(p, links.chronology_href(e)) for p, e in zip(s["place"], s["event_id"], strict=True)
+        ]
+        facts |= {
+            f"{k}_names": prose.listing(s["place"]),
+            f"{k}_names_linked": prose.markdown(prose.listing(linked)),
+            f"{k}_first": prose.when(s["start_date"].min(), s["start_date"].min()),
+            f"{k}_last": prose.when(s["start_date"].max(), s["start_date"].max()),
+            f"{k}_between": between(s["start_date"].min(), s["start_date"].max()),
+            f"{k}_between_cap": prose.capitalise(between(s["start_date"].min(), s["start_date"].max())),
+            f"{k}_far": f"{far['place']}, {far['km_from_centre']:.0f} km" if far is not None else "unknown",
+            f"{k}_unplaced": unplaced_sentence(len(unplaced(t, a, b, events=events))),
+        }
+    return facts
+
+
+def september_facts(events: pd.DataFrame, statements: pd.DataFrame, window) -> dict:
+    """The September section's facts: the sides' figures for the ground won, Russian announcements, and who
+    gave military loss figures (statements: with_roles() rows)."""
+    from . import prose
+
+    area = figures_within(statements, *window, ["area liberated", "settlements liberated"])
+    russian = events[
+        (events["phase_id"] == PERIODS["sept"])
+        & (events["event_type"] == "Strategic developments")
+        & (events["claimant_side"] == "Russian")
+    ]
+    losses = figures_within(statements, *window, LOSS_MEASURES, MILITARY)
+    claims = f"Figures given for the ground won: {prose.attributed_reports(area, units=True)}."
+    return {
+        "sept_claims": claims if len(area) else "",
+        "sept_russian": prose.count(len(russian), "announcement", words=True),
+        "loss_n": prose.count(len(losses), "figure", words=True),
+        "loss_who": prose.listing(sorted(losses["claimant"].unique())) if len(losses) else "no one",
+    }
+
+
+def claim_rows(s: pd.DataFrame) -> pd.DataFrame:
+    """Figures (with_roles() statements) as a reader's table: figure with its unit, what it counts, who claimed
+    it (with side) and its label."""
+    from . import prose
+
+    return pd.DataFrame(
+        {
+            "figure": [
+                f"{prose.figure(v, h, q)} {u}"
+                for v, h, q, u in zip(s["value"], s["value_high"], s["qualifier"], s["unit"], strict=True)
+            ],
+            "what": s["measure"].astype(str).to_numpy(),
+            "claimed by": [
+                f"{prose.who(c, r, k)} ({sd})"
+                for c, r, k, sd in zip(
+                    s["claimant"], s["claimant_role"], s["claimant_kind"], s["claimant_side"], strict=True
+                )
+            ],
+            "label": s["verification"].to_numpy(),
+        }
+    )
+
+
+def recapture_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Recapture reports (retaken() rows) as a reader's table: date, settlement, distance, who reported it."""
+    from . import chronology, prose
+
+    return pd.DataFrame(
+        {
+            "date": [
+                prose.when(a, b, p)
+                for a, b, p in zip(rows["start_date"], rows["end_date"], rows["date_precision"], strict=True)
+            ],
+            "settlement": rows["place"].to_numpy(),
+            "km from the centre": rows["km_from_centre"].round(0).to_numpy(),
+            "reported by": [
+                chronology.reporter_text(c, None, None, s)
+                for c, s in zip(rows["claimant"], rows["claimant_side"], strict=True)
+            ],
+            "label": rows["verification"].to_numpy(),
+        }
+    )
+
+
+def iso_day(d) -> str:
+    return pd.Timestamp(d).strftime("%Y-%m-%d")

@@ -3,6 +3,8 @@
 import matplotlib.dates as mdates
 import pandas as pd
 
+from . import prose
+
 PHASE_SHADES = ["#F2F2F2", "#FFFFFF"]
 
 
@@ -146,3 +148,140 @@ def phase_rate_chart(ax, stats: pd.DataFrame, overall: float, count) -> None:
     ax.set_xticks(list(x), [textwrap.fill(phase_label(p), 16) for p in stats.itertuples()], fontsize=9)
     ax.set_ylim(0, stats["per_week"].max() * 1.3)
     ax.set_ylabel("Events recorded per week")
+
+
+# --- The assault chapter: its days, its events and the officials' tolls of its deadliest day. ----------------
+
+
+def top_type(events: pd.DataFrame) -> tuple[str, float]:
+    """The most common event type and its share of the events (ties: the first in schema order)."""
+    counts = events["event_type"].value_counts(sort=False)
+    kind = counts.idxmax()
+    return str(kind), float(counts[kind] / counts.sum())
+
+
+def assault_tolls(t: dict) -> pd.DataFrame:
+    """The largest civilian toll of one day or one attack in the assault, with every other report of the same
+    thing (tolls.largest_with_rivals), with the claimants' roles."""
+    from . import counts, prose, tolls, views
+
+    start, end = counts.window(t["phases"], counts.ASSAULT)
+    killed = tolls.single_day_or_attack(tolls.killed(views.statements(t)), start, end)
+    return prose.with_roles(tolls.largest_with_rivals(killed), t["claimants"])
+
+
+def assault_facts(t: dict, events: pd.DataFrame, rivals: pd.DataFrame) -> dict:
+    """The assault chapter's own facts, worded (the shared ones come from counts.shared_facts)."""
+    from . import counts, links, prose, wording
+
+    start, end = counts.window(t["phases"], counts.ASSAULT)
+    day = rivals["period_start"].iloc[0]
+    first = links.chronology_href(events["event_id"].iloc[0])
+    return {
+        "period": prose.capitalise(wording.period_words(start, end)),
+        "n_places": prose.count(events["place_id"].nunique(), "place", words=True),
+        "toll_day": prose.when(day, day),
+        "feb28_spread": prose.spread_text(counts.spread_of(rivals), "civilian", "killed"),
+        "feb28_reports": prose.attributed_reports(rivals),
+        "first_event": prose.markdown(prose.link_md("the chronology", first)),
+    }
+
+
+def toll_view(rivals: pd.DataFrame) -> dict:
+    """The explorer filters that hold a set of tolls: civilians killed, in the tolls' period."""
+    day = lambda d: pd.Timestamp(d).strftime("%Y-%m-%d")  # noqa: E731
+    return {
+        "view": "figures",
+        "measure": "killed",
+        "subject": "civilians",
+        "from": day(rivals["period_start"].min()),
+        "to": day(rivals["period_end"].max()),
+    }
+
+
+REPEATED = "Identical reports (the same figure, from the same person, for the same period) are drawn once"
+
+
+def repeats_note(ax, shown: pd.DataFrame) -> None:
+    """Say under a chart of distinct reports (counts.distinct_reports) how many each bar stands for, if more
+    than one: at scale the same report can recur many times, and a bar each would make the chart unreadable."""
+    most = int(shown["times"].max()) if len(shown) else 1
+    if most > 1:
+        ax.annotate(
+            prose.wrap(f"{REPEATED}; a bar stands for up to {most:,} reports.", 90),
+            (0, 0),
+            xycoords="axes fraction",
+            xytext=(0, -34),
+            textcoords="offset points",
+            fontsize=8,
+            va="top",
+        )
+
+
+# --- The phases chapter. ------------------------------------------------------------------------------------
+
+
+def busiest_and_quietest(stats: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The phases with the most and the fewest events a week (ties: the earlier phase)."""
+    busiest = stats.sort_values(["per_week", "order"], ascending=[False, True]).iloc[0]
+    quietest = stats.sort_values(["per_week", "order"], ascending=[True, True]).iloc[0]
+    return busiest, quietest
+
+
+def overall_rate(events: pd.DataFrame, stats: pd.DataFrame) -> float:
+    """Events a week over all the phases' days."""
+    from .counts import DAYS_PER_WEEK
+
+    return len(events) / stats["days"].sum() * DAYS_PER_WEEK
+
+
+def phase_facts(
+    phases: pd.DataFrame, events: pd.DataFrame, stats: pd.DataFrame, shares: pd.DataFrame
+) -> dict:
+    """The phases chapter's own facts, worded: its span, busiest and quietest phase, and where strikes and
+    battles take their largest share."""
+    from . import prose
+
+    busiest, quietest = busiest_and_quietest(stats)
+    name = stats.set_index("phase_id")["name"]
+    remote, battles = shares["Explosions/Remote violence"], shares["Battles"]
+    first, last = phases["start_date"].min(), phases["end_date"].max()
+    return {
+        "n_phases": prose.in_words(len(phases)),
+        "first_day": prose.when(first, first),
+        "last_day": prose.when(last, last),
+        "busiest_phase": busiest["name"],
+        "busiest_per_week": f"{busiest['per_week']:.1f}",
+        "quietest_phase": quietest["name"],
+        "quietest_per_week": f"{quietest['per_week']:.1f}",
+        "overall_per_week": f"{overall_rate(events, stats):.1f}",
+        "remote_high_phase": name[remote.idxmax()],
+        "remote_high_share": f"{remote.max():.0%}",
+        "battles_high_phase": name[battles.idxmax()],
+        "battles_high_share": f"{battles.max():.0%}",
+    }
+
+
+def boundary_table(phases: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Each phase's two boundaries: the date and the source's sentence, word for word."""
+    names = dict(zip(sources["source_id"], sources["title"], strict=True))
+    rows = [
+        {
+            "phase": phase_label(p),
+            "boundary": b,
+            "date": getattr(p, f"{b}_date"),
+            "source": names[getattr(p, f"{b}_source_id")],
+            "the sentence (verbatim)": getattr(p, f"{b}_evidence"),
+        }
+        for p in phases.sort_values("order").itertuples()
+        for b in ("start", "end")
+    ]
+    return pd.DataFrame(rows)
+
+
+def glance_table(stats: pd.DataFrame) -> pd.DataFrame:
+    """The phases in figures (counts.by_phase), with reader-facing headings."""
+    out = stats.assign(phase=[phase_label(p) for p in stats.itertuples()])
+    out = out.rename(columns={"start_date": "first day", "end_date": "last day", "per_week": "events a week"})
+    out["events a week"] = out["events a week"].round(1)
+    return out[["phase", "first day", "last day", "days", "events", "events a week", "places"]]

@@ -104,3 +104,34 @@ def test_shared_facts_on_the_real_data_use_the_phase_windows():
     assert facts["may_period"].endswith(f"{end:%B} {end.year}")
     n = len(counts.settlements_retaken(t, counts.MAY))
     assert facts["may_n_settlements"].split()[-1] == ("settlement" if n == 1 else "settlements")
+
+
+def _reports(claimants, values, qualifiers=None):
+    n = len(claimants)
+    return pd.DataFrame(
+        {
+            "claimant_id": claimants,
+            "value": pd.array(values, dtype="Float64"),
+            "value_high": pd.array([None] * n, dtype="Float64"),
+            "qualifier": qualifiers or [None] * n,
+            "period_start": pd.to_datetime(["2022-02-28"] * n),
+            "period_end": pd.to_datetime(["2022-02-28"] * n),
+        }
+    )
+
+
+def test_distinct_reports_draws_each_report_once_and_counts_the_repeats():
+    rows = _reports(["a", "b", "a", "c", "a"], [11, 9, 11, None, 11], [None, None, None, "dozens", None])
+    shown = counts.distinct_reports(rows)
+    assert list(shown["claimant_id"]) == ["a", "b", "c"]  # the order given, first of each
+    assert list(shown["times"]) == [3, 1, 1]
+    assert shown["qualifier"].iloc[2] == "dozens"  # a word-only report is kept, not merged with a number
+
+
+def test_distinct_reports_keeps_different_figures_of_one_claimant_apart():
+    shown = counts.distinct_reports(_reports(["a", "a"], [9, 11]))
+    assert list(shown["value"]) == [9, 11] and list(shown["times"]) == [1, 1]
+
+
+def test_distinct_reports_of_nothing_is_empty():
+    assert counts.distinct_reports(_reports([], [])).empty

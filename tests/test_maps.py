@@ -27,3 +27,12 @@ def test_labels_do_not_collide():
 def test_gazetteer_only_verified_points():
     g = maps.gazetteer()
     assert len(g) and (g["verified"] == "yes").all()
+
+
+def test_strike_circles_grow_with_strikes_but_stay_on_the_map_at_scale():
+    from kharkiv import maps
+
+    assert maps.marker_area(1, 3) == 40 and maps.marker_area(3, 3) == 140  # today's sizes: 50 pt² a strike
+    most = 300
+    assert maps.marker_area(most, most) == 40 + maps.MARKER_STEP * maps.MARKER_STEPS
+    assert maps.marker_area(2, most) < maps.marker_area(most, most)

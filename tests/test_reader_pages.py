@@ -291,6 +291,27 @@ def test_story_pages_do_not_scroll_sideways_on_a_phone(browser, server, rel):
     assert width <= 390, f"{rel}: {width} px wide at 390 px; widest: {wide}"
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("rel", ["notebooks/chronology.html", "notebooks/assault.html"])
+def test_html_outputs_and_glued_maps_are_legible_in_dark_mode(browser, server, rel):
+    # The theme gives HTML outputs dark ink for a light box that kharkiv.css makes transparent; and it only dims
+    # a glued figure's image, which then keeps its dark ink on the dark page.
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(server + rel, wait_until="load")
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    found = page.evaluate(
+        """() => ({
+            body: getComputedStyle(document.querySelector('article')).color,
+            ink: Array.from(document.querySelectorAll('.kharkiv-key-events li')).map(e => getComputedStyle(e).color),
+            filters: Array.from(document.querySelectorAll('article figure img')).map(i => getComputedStyle(i).filter),
+        })"""
+    )
+    context.close()
+    assert found["ink"] and set(found["ink"]) == {found["body"]}, f"{rel}: HTML output ink {found}"
+    assert all("invert" in f for f in found["filters"]), f"{rel}: a figure not inverted in dark mode: {found}"
+
+
 def test_landing_page_links_the_whole_book_as_one_pdf(built_html):
     # scripts/make_pdf.py writes _build/html/kharkiv-book.pdf; the landing page sits one folder below it.
     hrefs = [a.get("href") for a in _main(built_html, "book/intro.html").find_all("a")]

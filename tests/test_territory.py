@@ -109,3 +109,105 @@ def test_farthest_skips_places_without_distance():
     s = pd.DataFrame({"place": ["A", "B"], "km_from_centre": [None, 12.0]})
     assert territory.farthest(s)["place"] == "B"
     assert territory.farthest(s.iloc[:1]) is None
+
+
+def test_retaken_accepts_the_events_the_caller_already_has(t):
+    from kharkiv import views
+
+    ev = views.events(t)
+    a = territory.retaken(t, "2022-04-01", "2022-05-31")
+    b = territory.retaken(t, "2022-04-01", "2022-05-31", events=ev)
+    pd.testing.assert_frame_equal(a, b)
+    assert len(territory.unplaced(t, "2022-05-01", "2022-05-31", events=ev)) == 2
+
+
+def _figures():
+    return pd.DataFrame(
+        {
+            "value": pd.array([2000, None], dtype="Float64"),
+            "value_high": pd.array([None, None], dtype="Float64"),
+            "qualifier": [None, "dozens"],
+            "unit": ["km2", "tanks"],
+            "measure": ["area liberated", "tanks lost"],
+            "claimant": ["Volodymyr Zelenskyy", "Igor Konashenkov"],
+            "claimant_role": ["President of Ukraine", "spokesman"],
+            "claimant_kind": ["person", "person"],
+            "claimant_side": ["Ukrainian", "Russian"],
+            "verification": ["claimed", "claimed"],
+        },
+        index=[7, 3],  # an index that is not 0..n-1 must not misalign the columns
+    )
+
+
+def test_claim_rows_give_figure_unit_what_and_who_in_order():
+    rows = territory.claim_rows(_figures())
+    assert list(rows.columns) == ["figure", "what", "claimed by", "label"]
+    assert rows["figure"].iloc[0].endswith("km2") and "dozens" in rows["figure"].iloc[1]
+    assert list(rows["what"]) == ["area liberated", "tanks lost"]
+    assert rows["claimed by"].iloc[1].startswith("Igor Konashenkov") and rows["claimed by"].iloc[1].endswith(
+        "(Russian)"
+    )
+
+
+def test_recapture_table_names_date_settlement_distance_and_reporter(t):
+    rows = territory.retaken(t, "2022-05-01", "2022-05-31").assign(
+        end_date=lambda d: d["start_date"],
+        date_precision="day",
+        claimant_side="Ukrainian",
+        verification="claimed",
+    )
+    table = territory.recapture_table(rows)
+    assert list(table.columns) == ["date", "settlement", "km from the centre", "reported by", "label"]
+    assert len(table) == len(rows)
+    assert table["date"].iloc[0] == "2 May 2022"
+    assert table["reported by"].iloc[0].startswith("reported by C")
+
+
+def test_counteroffensive_facts_name_and_link_each_settlement(t):
+    from kharkiv import views
+
+    ev = views.events(t)
+    won = {"may": territory.first_retaken(territory.retaken(t, "2022-05-01", "2022-05-31", events=ev))}
+    windows = {"may": (pd.Timestamp("2022-05-01"), pd.Timestamp("2022-05-31"))}
+    facts = territory.counteroffensive_facts(t, ev, won, windows)
+    assert facts["may_names"] == "Far, Near and Nowhere"
+    assert "chronology.html#e2" in facts["may_names_linked"].data
+    assert facts["may_first"] == "2 May 2022" and facts["may_between"] == "between 2 and 7 May 2022"
+    assert facts["may_far"].startswith("Far, ")
+    assert facts["may_unplaced"].startswith("Two further recapture reports")
+
+
+def test_september_facts_say_who_gave_loss_figures_and_leave_out_what_is_missing():
+    events = pd.DataFrame(
+        {
+            "phase_id": ["september-counteroffensive"] * 2,
+            "event_type": ["Strategic developments"] * 2,
+            "claimant_side": ["Russian", "Ukrainian"],
+        }
+    )
+    st = _figures().assign(
+        subject=["territory", "ukrainian military"],
+        period_start=pd.Timestamp("2022-09-08"),
+        period_end=pd.Timestamp("2022-09-09"),
+    )
+    facts = territory.september_facts(events, st, (pd.Timestamp("2022-09-06"), pd.Timestamp("2022-09-11")))
+    assert facts["sept_russian"] == "one announcement"
+    assert facts["loss_n"] == "one figure" and facts["loss_who"] == "Igor Konashenkov"
+    assert "Volodymyr Zelenskyy" in facts["sept_claims"]
+    none = territory.september_facts(
+        events, st.iloc[0:0], (pd.Timestamp("2022-09-06"), pd.Timestamp("2022-09-11"))
+    )
+    assert none["sept_claims"] == "" and none["loss_who"] == "no one"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "text"),
+    [
+        ("2022-05-02", "2022-05-06", "between 2 and 6 May 2022"),
+        ("2022-04-28", "2022-05-06", "between 28 April and 6 May 2022"),
+        ("2021-12-30", "2022-01-02", "between 30 December 2021 and 2 January 2022"),
+        ("2022-05-02", "2022-05-02", "on 2 May 2022"),
+    ],
+)
+def test_between_gives_month_and_year_once(a, b, text):
+    assert territory.between(a, b) == text
