@@ -107,3 +107,33 @@ def _constraints(c: dict, value, raw: str) -> None:
         raise CellError("pattern", f"{raw!r} does not match the pattern {c['pattern']}")
     if "minLength" in c and len(raw.strip()) < c["minLength"]:
         raise CellError("minLength", f"{raw!r} is shorter than {c['minLength']} characters")
+
+
+def column(field: dict, raws: list[str]) -> tuple[list, tuple[int, CellError] | None]:
+    """Typed values of one column, and its first bad cell as (row index from 0, error), or None.
+
+    A cell's value and error depend on its text only, so each distinct text is parsed and checked once:
+    every cell still meets every rule, at a fraction of the cost (most columns repeat a few values).
+    """
+    required = field.get("constraints", {}).get("required")
+    memo = {}
+    for raw in dict.fromkeys(raws):
+        memo[raw] = _cell(field, raw, required)
+    values = list(map(memo.__getitem__, raws))
+    bad = {raw for raw, v in memo.items() if isinstance(v, CellError)}
+    if not bad:
+        return values, None
+    i = next(i for i, raw in enumerate(raws) if raw in bad)
+    return values, (i, memo[raws[i]])
+
+
+def _cell(field: dict, raw: str, required: bool):
+    """The typed value of one cell (None when empty), or the CellError it raises."""
+    if raw == "":
+        return CellError("required", "the value is empty") if required else None
+    try:
+        value = parse(field, raw)
+        check(field, value, raw)
+    except CellError as exc:
+        return exc
+    return value

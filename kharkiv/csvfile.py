@@ -96,20 +96,28 @@ def _check_header(label: str, header: list[str], expected: list[str]) -> None:
             )
 
 
-def read_rows(path: Path, label: str, expected: list[str]) -> tuple[list[dict], list[int]]:
-    """The data rows as dicts keyed by column, and the file line each row starts on."""
+def read_columns(path: Path, label: str, expected: list[str]) -> tuple[dict[str, list[str]], list[int]]:
+    """The data cells column by column (keyed by header name), and the file line each row starts on.
+
+    Columns rather than row dicts: the loader checks a column's values together (each distinct value once).
+    """
     if not path.is_file():
         raise DataError(label, None, None, "file exists", "the file is missing")
     recs = records(label, _decode(label, path.read_bytes()))
     header = recs[0][1]
     _check_header(label, header, expected)
-    rows, lines = [], []
+    width = len(header)
     for i, (line, cells) in enumerate(recs[1:], start=1):
-        if len(cells) != len(header):
+        if len(cells) != width:
             what = "a blank line" if not cells else f"{len(cells)} cells"
-            raise DataError(
-                label, i, None, "row length", f"{what} where the header has {len(header)}", line=line
-            )
-        rows.append(dict(zip(header, cells, strict=True)))
-        lines.append(line)
-    return rows, lines
+            raise DataError(label, i, None, "row length", f"{what} where the header has {width}", line=line)
+    cols = list(zip(*(cells for _, cells in recs[1:]), strict=True)) or [()] * width
+    return {col: list(values) for col, values in zip(header, cols, strict=True)}, [
+        line for line, _ in recs[1:]
+    ]
+
+
+def read_rows(path: Path, label: str, expected: list[str]) -> tuple[list[dict], list[int]]:
+    """The data rows as dicts keyed by column, and the file line each row starts on."""
+    columns, lines = read_columns(path, label, expected)
+    return [dict(zip(columns, cells, strict=True)) for cells in zip(*columns.values(), strict=True)], lines
