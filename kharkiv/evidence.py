@@ -74,8 +74,11 @@ def check_evidence(typed: dict[str, dict[str, list]], seeds: Path) -> None:
     sources = rows(typed["sources"])
     texts = source_texts(sources, seeds)
     for table, col, src in EVIDENCE:
-        for i, (excerpt, source) in each(typed[table], col, src):
-            if normalise(excerpt) not in texts[source]:
+        pairs = [pair for _, pair in each(typed[table], col, src)]
+        # Each distinct (excerpt, source) is searched once; a miss is then named at its first row.
+        missing = {p for p in dict.fromkeys(pairs) if normalise(p[0]) not in texts[p[1]]}
+        for i, (excerpt, source) in enumerate(pairs if missing else [], start=1):
+            if (excerpt, source) in missing:
                 raise DataError(
                     f"data/{table}.csv",
                     i,

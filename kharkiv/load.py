@@ -121,16 +121,31 @@ def _check_foreign_keys(typed: dict[str, Columns], resources: dict) -> None:
 
 
 def _frame(columns: Columns, resource: dict) -> pd.DataFrame:
-    df = pd.DataFrame(columns, columns=[f["name"] for f in schema.fields(resource)])
-    for f in schema.fields(resource):
-        col, kind = f["name"], f.get("type", "string")
-        if "enum" in f.get("constraints", {}):
-            df[col] = pd.Categorical(df[col], categories=f["constraints"]["enum"])
-        elif kind == "date":
-            df[col] = pd.to_datetime(df[col])
-        else:
-            df[col] = df[col].astype(DTYPES[kind])
-    return df
+    """The table with each column built straight in its final dtype (no object column inferred first)."""
+    return pd.DataFrame(
+        {f["name"]: _series(f, columns[f["name"]]) for f in schema.fields(resource)},
+        columns=[f["name"] for f in schema.fields(resource)],
+    )
+
+
+def _series(field: dict, values: list):
+    kind, c = field.get("type", "string"), field.get("constraints", {})
+    if "enum" in c:
+        return _categorical(values, c["enum"])
+    if kind == "date":
+        return pd.to_datetime(pd.Series(values, dtype=object)).array
+    return pd.array(values, dtype=DTYPES[kind])
+
+
+def _categorical(values: list, categories: list) -> pd.Categorical:
+    """Codes looked up once per value (every value was checked to be allowed), not hashed again by pandas."""
+    code = {c: i for i, c in enumerate(categories)}
+    code[None] = -1
+    try:
+        codes = [code[v] for v in values]
+    except (KeyError, TypeError):  # a value equal to a category but not hashed alike: let pandas match it
+        return pd.Categorical(pd.Series(values, dtype=object), categories=categories)
+    return pd.Categorical.from_codes(codes, categories=categories)
 
 
 def _with_line(err: DataError, lines: dict[str, list[int]]) -> DataError:
