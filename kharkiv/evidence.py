@@ -4,7 +4,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import DataError
-from .rules import each, rows
+from .rules import rows, tuples
 from .schema import PLAIN_NAME
 
 # Evidence columns per table: (table, evidence column, source column)
@@ -74,7 +74,7 @@ def check_evidence(typed: dict[str, dict[str, list]], seeds: Path) -> None:
     sources = rows(typed["sources"])
     texts = source_texts(sources, seeds)
     for table, col, src in EVIDENCE:
-        pairs = [pair for _, pair in each(typed[table], col, src)]
+        pairs = tuples(typed[table], col, src)
         # Each distinct (excerpt, source) is searched once; a miss is then named at its first row.
         missing = {p for p in dict.fromkeys(pairs) if normalise(p[0]) not in texts[p[1]]}
         for i, (excerpt, source) in enumerate(pairs if missing else [], start=1):

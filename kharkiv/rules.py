@@ -16,11 +16,16 @@ WORD_QUALIFIERS = {"dozens", "hundreds", "several", "numerous"}
 Columns = dict[str, list]
 
 
-def each(table: Columns, *cols: str):
-    """(row number from 1, (value of each col)) for every row of a table; a table without rows has none."""
+def tuples(table: Columns, *cols: str) -> list[tuple]:
+    """(value of each col) for every row of a table; a table without rows has none."""
     if not any(table.values()):
-        return iter(())
-    return enumerate(zip(*(table[c] for c in cols), strict=True), start=1)
+        return []
+    return list(zip(*(table[c] for c in cols), strict=True))
+
+
+def each(table: Columns, *cols: str):
+    """(row number from 1, (value of each col)) for every row of a table."""
+    return enumerate(tuples(table, *cols), start=1)
 
 
 def rows(table: Columns) -> list[dict]:
