@@ -107,3 +107,66 @@ def _constraints(c: dict, value, raw: str) -> None:
         raise CellError("pattern", f"{raw!r} does not match the pattern {c['pattern']}")
     if "minLength" in c and len(raw.strip()) < c["minLength"]:
         raise CellError("minLength", f"{raw!r} is shorter than {c['minLength']} characters")
+
+
+def column(field: dict, raws: list[str]) -> tuple[list, tuple[int, CellError] | None]:
+    """Typed values of one column, and its first bad cell as (row index from 0, error), or None.
+
+    A cell's value and error depend on its text only, so each distinct text is parsed and checked once:
+    every cell still meets every rule, at a fraction of the cost (most columns repeat a few values).
+    A text column is first screened as a whole; only a column that fails the screen is checked cell by cell,
+    which also finds and words the error exactly as for a single cell.
+    """
+    distinct = set(raws)
+    if field.get("type", "string") == "string" and _texts_pass(field.get("constraints", {}), distinct - {""}):
+        return _texts(field, raws, "" in distinct)
+    return _memoised(field, raws)
+
+
+def _texts_pass(c: dict, texts: set[str]) -> bool:
+    """True only if no text breaks a rule of check() (False means: look at each one)."""
+    if not texts:
+        return True
+    if "minimum" in c or "maximum" in c:  # bounds on text are unusual: leave them to check()
+        return False
+    if "enum" in c and not all(t in c["enum"] for t in texts):
+        return False
+    if "pattern" in c and not all(map(re.compile(c["pattern"]).fullmatch, texts)):
+        return False
+    if "minLength" in c and min(map(len, map(str.strip, texts))) < c["minLength"]:
+        return False
+    # A line break is not a control character here, so one search of the joined texts finds any of them.
+    return not CONTROL.search("\n".join(texts)) and not any(map(BLANK.fullmatch, texts))
+
+
+def _texts(field: dict, raws: list[str], has_empty: bool) -> tuple[list, tuple[int, CellError] | None]:
+    """A text column whose texts all pass: the values are the texts, an empty cell None (or an error)."""
+    if not has_empty:
+        return list(raws), None
+    values = [raw or None for raw in raws]
+    if field.get("constraints", {}).get("required"):
+        return values, (raws.index(""), CellError("required", "the value is empty"))
+    return values, None
+
+
+def _memoised(field: dict, raws: list[str]) -> tuple[list, tuple[int, CellError] | None]:
+    required = field.get("constraints", {}).get("required")
+    memo = {raw: _cell(field, raw, required) for raw in dict.fromkeys(raws)}
+    values = list(map(memo.__getitem__, raws))
+    bad = {raw for raw, v in memo.items() if isinstance(v, CellError)}
+    if not bad:
+        return values, None
+    i = next(i for i, raw in enumerate(raws) if raw in bad)
+    return values, (i, memo[raws[i]])
+
+
+def _cell(field: dict, raw: str, required: bool):
+    """The typed value of one cell (None when empty), or the CellError it raises."""
+    if raw == "":
+        return CellError("required", "the value is empty") if required else None
+    try:
+        value = parse(field, raw)
+        check(field, value, raw)
+    except CellError as exc:
+        return exc
+    return value

@@ -63,17 +63,23 @@ def _explain(exc: csv.Error, start: int) -> tuple[str, str]:
 
 def records(label: str, text: str) -> list[tuple[int, list[str]]]:
     """(first line, cells) of every record, header included."""
+    return list(zip(*_parse(label, text), strict=True))
+
+
+def _parse(label: str, text: str) -> tuple[list[int], list[list[str]]]:
+    """The first line of every record, and its cells (header included), as two lists."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    out = []
+    starts, cells = [], []
     start = 1
     try:
-        for cells in reader:
-            out.append((start, cells))
+        for record in reader:
+            starts.append(start)
+            cells.append(record)
             start = reader.line_num + 1
     except csv.Error as exc:
         rule, detail = _explain(exc, start)
         raise DataError(label, None, None, rule, detail, line=start) from None
-    return out
+    return starts, cells
 
 
 def _check_header(label: str, header: list[str], expected: list[str]) -> None:
@@ -96,20 +102,28 @@ def _check_header(label: str, header: list[str], expected: list[str]) -> None:
             )
 
 
-def read_rows(path: Path, label: str, expected: list[str]) -> tuple[list[dict], list[int]]:
-    """The data rows as dicts keyed by column, and the file line each row starts on."""
+def read_columns(path: Path, label: str, expected: list[str]) -> tuple[dict[str, tuple[str, ...]], list[int]]:
+    """The data cells column by column (keyed by header name), and the file line each row starts on.
+
+    Columns rather than row dicts: the loader checks a column's values together (each distinct value once).
+    """
     if not path.is_file():
         raise DataError(label, None, None, "file exists", "the file is missing")
-    recs = records(label, _decode(label, path.read_bytes()))
-    header = recs[0][1]
+    starts, recs = _parse(label, _decode(label, path.read_bytes()))
+    header, lines, recs = recs[0], starts[1:], recs[1:]
     _check_header(label, header, expected)
-    rows, lines = [], []
-    for i, (line, cells) in enumerate(recs[1:], start=1):
-        if len(cells) != len(header):
-            what = "a blank line" if not cells else f"{len(cells)} cells"
-            raise DataError(
-                label, i, None, "row length", f"{what} where the header has {len(header)}", line=line
-            )
-        rows.append(dict(zip(header, cells, strict=True)))
-        lines.append(line)
-    return rows, lines
+    width = len(header)
+    if set(map(len, recs)) - {width}:  # only then look for the first short or long row
+        i, cells = next((i, c) for i, c in enumerate(recs, start=1) if len(c) != width)
+        what = "a blank line" if not cells else f"{len(cells)} cells"
+        raise DataError(
+            label, i, None, "row length", f"{what} where the header has {width}", line=lines[i - 1]
+        )
+    columns = zip(*recs, strict=True) if recs else [()] * width
+    return dict(zip(header, columns, strict=True)), lines
+
+
+def read_rows(path: Path, label: str, expected: list[str]) -> tuple[list[dict], list[int]]:
+    """The data rows as dicts keyed by column, and the file line each row starts on."""
+    columns, lines = read_columns(path, label, expected)
+    return [dict(zip(columns, cells, strict=True)) for cells in zip(*columns.values(), strict=True)], lines

@@ -1,10 +1,10 @@
 """Check that every source document is the one recorded, and every evidence excerpt stands in it verbatim."""
 
 import hashlib
-import re
 from pathlib import Path
 
 from .errors import DataError
+from .rules import rows, tuples
 from .schema import PLAIN_NAME
 
 # Evidence columns per table: (table, evidence column, source column)
@@ -17,8 +17,12 @@ EVIDENCE = [
 
 
 def normalise(text: str) -> str:
-    """Collapse whitespace runs (line breaks differ between copies); nothing else is changed."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Collapse whitespace runs (line breaks differ between copies); nothing else is changed.
+
+    str.split() splits at exactly the characters the pattern \\s matches (Unicode whitespace), so this
+    equals re.sub(r"\\s+", " ", text).strip() and is several times faster.
+    """
+    return " ".join(text.split())
 
 
 def _document(i: int, s: dict, seeds: Path) -> bytes:
@@ -65,19 +69,24 @@ def source_texts(sources: list[dict], seeds: Path) -> dict[str, str]:
     return texts
 
 
-def check_evidence(typed: dict[str, list[dict]], seeds: Path) -> None:
-    texts = source_texts(typed["sources"], seeds)
+def check_evidence(typed: dict[str, dict[str, list]], seeds: Path) -> None:
+    """Every excerpt of every evidence column, found verbatim in its source (tables given column by column)."""
+    sources = rows(typed["sources"])
+    texts = source_texts(sources, seeds)
     for table, col, src in EVIDENCE:
-        for i, row in enumerate(typed[table], start=1):
-            if normalise(row[col]) not in texts[row[src]]:
+        pairs = tuples(typed[table], col, src)
+        # Each distinct (excerpt, source) is searched once; a miss is then named at its first row.
+        missing = {p for p in dict.fromkeys(pairs) if normalise(p[0]) not in texts[p[1]]}
+        for i, (excerpt, source) in enumerate(pairs if missing else [], start=1):
+            if (excerpt, source) in missing:
                 raise DataError(
                     f"data/{table}.csv",
                     i,
                     col,
                     "evidence in source",
-                    f"{row[col][:60]!r}... is not found verbatim in {row[src]} ({seeds.name}/{_file(typed, row[src])})",
+                    f"{excerpt[:60]!r}... is not found verbatim in {source} ({seeds.name}/{_file(sources, source)})",
                 )
 
 
-def _file(typed, source_id):
-    return next(s["file"] for s in typed["sources"] if s["source_id"] == source_id)
+def _file(sources: list[dict], source_id: str) -> str:
+    return next(s["file"] for s in sources if s["source_id"] == source_id)

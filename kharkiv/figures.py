@@ -5,6 +5,7 @@ number word. Shared by the loader and tests/test_data.py.
 """
 
 import re
+from functools import lru_cache
 
 NUMBER_WORDS = {
     0: ["no ", "none"],
@@ -35,9 +36,15 @@ def figure_forms(v: float) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
+def _digits(v: float) -> re.Pattern:
+    """One pattern for all digit forms of a value (compiled once per value: a table repeats its figures)."""
+    return re.compile(rf"(?<![\d,.])(?:{'|'.join(map(re.escape, figure_forms(v)))})(?!\d)")
+
+
 def stands_in(value: float, evidence: str) -> bool:
     """True if the excerpt writes the value as digits, in millions, or as a word."""
     v, text = float(value), evidence.lower()
-    digits = any(re.search(rf"(?<![\d,.]){re.escape(f)}(?!\d)", text) for f in figure_forms(v))
+    digits = _digits(v).search(text) is not None
     words = v.is_integer() and any(w in text for w in NUMBER_WORDS.get(int(v), []))
     return digits or words or (v == 1e6 and "one million" in text)
