@@ -134,7 +134,12 @@ def _book_copy(dest: Path) -> Path:
     ignore = shutil.ignore_patterns(
         "_build", ".venv", ".git", "__pycache__", ".pytest_cache", ".ipynb_checkpoints"
     )
-    for name in ["_config.yml", "_toc.yml", "CITATION.cff"]:
+    for name in [
+        "_config.yml",
+        "_toc.yml",
+        "CITATION.cff",
+        "CHANGELOG.md",
+    ]:  # the errata page includes the changelog
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
     for name in ["book", "notebooks", "_static", "kharkiv", "scripts"]:

@@ -384,3 +384,19 @@ def test_a_kernel_that_does_not_start_is_retried_but_a_failing_cell_is_not(monke
     with pytest.raises(RuntimeError, match="a cell raised"):
         ex._execute_retrying(tmp_path / "a.ipynb", tmp_path / "out.ipynb")
     assert len(calls) == 1
+
+
+def test_the_benchmark_copies_every_file_outside_the_book_that_a_page_includes(tmp_path):
+    """A page that includes a file the benchmark's copy lacks fails the scale build (it once lacked the changelog)."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    copy = bench._book_copy(tmp_path)
+    for page in (ROOT / "book").glob("*.md"):
+        for target in re.findall(r"```\{(?:literal)?include\} (\S+)", page.read_text(encoding="utf-8")):
+            assert (copy / "book" / target).resolve().exists(), (
+                f"{page.name} includes {target}: not in the copy"
+            )
