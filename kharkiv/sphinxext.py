@@ -47,9 +47,7 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
 
 def _scope_assets(app, pagename, templatename, context, doctree):
     # the explorer's text chunks (_static/explorer-text/) are loaded by its script when needed, never as assets
-    context["script_files"][:] = [
-        a for a in context["script_files"] if not str(a.filename or "").startswith("explorer-text/")
-    ]
+    context["script_files"][:] = [a for a in context["script_files"] if not _is_text_chunk(a.filename)]
     # Jupyter Book adds every .js and .css under _static/ to every page; the explorer's belong to its page only.
     if pagename != EXPLORER_PAGE:
         context["script_files"][:] = [
@@ -77,6 +75,11 @@ def _deferred(asset):
 def _unused_here(asset) -> bool:
     body = asset.attributes.get("body", "") if hasattr(asset, "attributes") else ""
     return str(asset.filename or "").endswith(UNUSED_ON_EXPLORER) or any(k in body for k in UNUSED_INLINE)
+
+
+def _is_text_chunk(filename) -> bool:
+    # Sphinx 7.4 names html_js_files "_static/explorer-text/..."; older releases without the folder
+    return str(filename or "").removeprefix("_static/").startswith("explorer-text/")
 
 
 def _is_explorer_asset(filename) -> bool:

@@ -185,13 +185,29 @@ def build_book(book: Path, data: Path) -> tuple[float, str]:
     )
 
 
+def _own_assets(text: str, page: Path, html: Path) -> set[Path]:
+    """The book's own scripts and stylesheets a page loads (those in or written to _static/, not the theme's):
+    a data file registered as an asset by mistake would otherwise go unweighed on every page."""
+    own = html.parent.parent / "_static"
+    refs = set(re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"#?]+)', text))
+    files = {(page.parent / r).resolve() for r in refs}
+    static = (html / "_static").resolve()
+    return {
+        f
+        for f in files
+        if f.is_file() and f.is_relative_to(static) and (own / f.relative_to(static)).exists()
+    }
+
+
 def page_weights(html: Path) -> list[tuple[str, int]]:
-    """Each page's HTML bytes plus the images it shows (what a reader downloads, less the shared theme)."""
+    """Each page's HTML bytes plus the images it shows and the book's own scripts and stylesheets it loads (what
+    a reader downloads, less the shared theme)."""
     sizes = []
     for page in html.rglob("*.html"):
         text = page.read_text(encoding="utf-8", errors="replace")
         imgs = set(re.findall(r'<img[^>]+src="([^"]+)"', text))
         extra = sum((page.parent / s).stat().st_size for s in imgs if (page.parent / s).is_file())
+        extra += sum(f.stat().st_size for f in _own_assets(text, page, html))
         sizes.append((str(page.relative_to(html)), page.stat().st_size + extra))
     return sorted(sizes, key=lambda x: -x[1])
 
@@ -202,7 +218,8 @@ def explorer_weight(html: Path) -> int | None:
         return None
     text = page.read_text(encoding="utf-8", errors="replace")
     refs = set(re.findall(r'(?:src|href)="([^"#?]+)', text))
-    own = [page.parent / r for r in refs if "explorer" in r and (page.parent / r).is_file()]
+    files = {(page.parent / r).resolve() for r in refs if "explorer" in r}
+    own = [f for f in files if f.is_file() and f != page.resolve()]  # the page links to itself (#e0028)
     return page.stat().st_size + sum(p.stat().st_size for p in own)
 
 
