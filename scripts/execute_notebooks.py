@@ -25,6 +25,7 @@ from pathlib import Path
 import nbformat
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
+from traitlets.config import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kharkiv import freshness, paths
@@ -116,14 +117,8 @@ def _inputs(report: dict) -> list[str]:
     return [n for n in names if n is not None and n.removeprefix(freshness.DIR).split("/")[0] != "notebooks"]
 
 
-def execute(path: Path, out: Path) -> tuple[float, list[str]]:
-    """Execute one notebook into `out`; returns seconds taken and its error outputs (raises if a cell fails)."""
-    t0 = time.perf_counter()
-    nb = nbformat.read(path, as_version=4)
-    name = kernel_name()
-    client = NotebookClient(
-        nb, timeout=600, kernel_name=name, resources={"metadata": {"path": str(path.parent)}}
-    )
+def _run_cells(client: NotebookClient, nb) -> dict:
+    """Run every cell with the input recorder installed first; returns what the recorder saw."""
     roots = sorted({str(paths.ROOT), str(paths.DATA)})
     code = RECORDER.replace("ROOTS", repr(roots)).replace("SKIP", repr(SKIP))
     with client.setup_kernel():
@@ -132,9 +127,27 @@ def execute(path: Path, out: Path) -> tuple[float, list[str]]:
         _silent(client, code)
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index, store_history=True)
-        report = json.loads(
+        return json.loads(
             _silent(client, "", expression="__import__('sys').modules['_kharkiv_recorder'].report()")
         )
+
+
+def execute(path: Path, out: Path) -> tuple[float, list[str]]:
+    """Execute one notebook into `out`; returns seconds taken and its error outputs (raises if a cell fails)."""
+    t0 = time.perf_counter()
+    nb = nbformat.read(path, as_version=4)
+    name = kernel_name()
+    # Kernels talk over Unix sockets in a folder of their own: parallel kernels cannot race for a TCP port, and
+    # nothing listens on the network.
+    sockets = Path(tempfile.mkdtemp(prefix="kharkiv-kernel-"))
+    config = Config({"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")}})
+    client = NotebookClient(  # the client makes (and so shuts down) its kernel manager, configured here
+        nb, config=config, timeout=600, kernel_name=name, resources={"metadata": {"path": str(path.parent)}}
+    )
+    try:
+        report = _run_cells(client, nb)
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
     spec = KernelSpecManager().get_kernel_spec(name)
     nb.metadata["kernelspec"] = {"name": name, "display_name": spec.display_name, "language": spec.language}
     for cell in nb.cells:  # keep committed notebooks free of run-specific noise
@@ -161,8 +174,8 @@ def _silent(client, code: str, expression: str | None = None) -> str | None:
     return None
 
 
-# A kernel that never starts is retried: parallel kernels pick their TCP ports separately, and two processes can
-# race for one port ("Address already in use"). A cell that fails is never retried.
+# A kernel that never starts is retried (kernels on TCP ports could race for one port, "Address already in use";
+# they now use Unix sockets, and a kernel can still fail to start on a starved machine). A failing cell never is.
 KERNEL_START_FAILURES = ("Kernel didn't respond", "Kernel died before replying")
 
 

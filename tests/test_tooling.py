@@ -400,3 +400,14 @@ def test_the_benchmark_copies_every_file_outside_the_book_that_a_page_includes(t
             assert (copy / "book" / target).resolve().exists(), (
                 f"{page.name} includes {target}: not in the copy"
             )
+
+
+def test_kernels_talk_over_unix_sockets_not_tcp_ports(tmp_path):
+    """Parallel kernels on TCP ports could race for one port; on Unix sockets in a folder each they cannot."""
+    code = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"
+    (path,) = _mini_repo(tmp_path, {"transport": [code]})
+    result = _execute(tmp_path, path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = nbformat.read(path, as_version=4).cells[0].outputs
+    assert [o.get("text", "").strip() for o in out] == ["ipc"]
+    assert "over TCP" not in result.stderr
