@@ -7,7 +7,7 @@ import textwrap
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from . import counts, schema, style
+from . import counts, measures, schema, style
 from .ids import series_key, sorted_ids
 from .wording import figure_text, who  # who and figure_text are also the chapters' (claims.who)
 
@@ -25,7 +25,7 @@ NO_ONE = "a source naming no one"
 # Who a figure counts, as a reader names them (the data's subject codes are lower case).
 SUBJECT_NAMES = {"russian military": "Russian forces", "ukrainian military": "Ukrainian forces"}
 SIDE_LABELS = {"unattributed": "a source naming no one"}
-MILITARY = ["russian military", "ukrainian military", "foreign fighters"]
+MILITARY = list(measures.MILITARY)
 # What counts the same thing: a figure is compared only with figures that share all of these.
 SAME_THING = ["measure", "subject", "unit", "place_id", "unit_name", "period_start", "period_end"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "h", "<", ">", "p", "*"]

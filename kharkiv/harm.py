@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 
+from . import measures
 from .ids import series_key, sorted_ids
 from .wording import DASH, day, figure_text, number, period, who  # noqa: F401  (re-exported for chapters)
 
@@ -24,7 +25,7 @@ DAMAGE_MEASURES = (
 DISPLACEMENT_MEASURES = ("evacuated", "residents left", "population")
 STRIKE_COUNT_MEASURES = ("shelling incidents", "locations struck")
 STRIKE_TYPES = ("Explosions/Remote violence", "Violence against civilians")
-MILITARY = ("russian military", "ukrainian military", "foreign fighters")
+MILITARY = measures.MILITARY
 RIGHTS_GROUPS = ("Human Rights Watch", "Amnesty International")
 NOT_STATED = "not stated"
 WORD_QUALIFIERS = ("dozens", "hundreds", "several", "numerous")

@@ -7,29 +7,10 @@ categories or periods.
 
 import pandas as pd
 
-from . import claims, ids, links, prose, views, wording
+from . import claims, ids, links, measures, prose, views, wording
 
-PERSONNEL = [
-    "killed",
-    "wounded",
-    "killed or wounded",
-    "casualties",
-    "captured",
-    "surrendered",
-    "missing",
-    "hospitalised",
-    "bodies recovered",
-]
-EQUIPMENT = [
-    "tanks lost",
-    "armoured vehicles lost",
-    "vehicles lost",
-    "artillery lost",
-    "aircraft lost",
-    "helicopters lost",
-    "equipment lost",
-    "equipment captured",
-]
+PERSONNEL = list(measures.PERSONNEL)
+EQUIPMENT = list(measures.EQUIPMENT)
 LOSSES = PERSONNEL + EQUIPMENT
 OTHER_SIDE = ("ukrainian military", "foreign fighters")  # the forces Russian claims speak of
 FORCES = {

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from . import geo, views
+from . import geo, measures, views
 
 REGAINS = "Government regains territory"
 SETTLEMENT_KINDS = ("city", "town", "village")
@@ -96,24 +96,8 @@ def retaken_by(t: dict, dates, start=None, events=None) -> list[pd.DataFrame]:
     return [every[every["start_date"] <= pd.Timestamp(d)] for d in dates]
 
 
-LOSS_MEASURES = (
-    "killed",
-    "wounded",
-    "killed or wounded",
-    "casualties",
-    "captured",
-    "surrendered",
-    "missing",
-    "tanks lost",
-    "armoured vehicles lost",
-    "vehicles lost",
-    "artillery lost",
-    "aircraft lost",
-    "helicopters lost",
-    "equipment lost",
-    "equipment captured",
-)
-MILITARY = ("russian military", "ukrainian military", "foreign fighters")
+LOSS_MEASURES = measures.LOSSES
+MILITARY = measures.MILITARY
 
 
 def figures_within(statements: pd.DataFrame, start, end, measures, subjects=None) -> pd.DataFrame:

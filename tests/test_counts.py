@@ -135,3 +135,11 @@ def test_distinct_reports_keeps_different_figures_of_one_claimant_apart():
 
 def test_distinct_reports_of_nothing_is_empty():
     assert counts.distinct_reports(_reports([], [])).empty
+
+
+def test_every_chapter_counts_military_losses_with_the_same_measures():
+    """The counteroffensives and military-losses pages both count "figures for military losses" in September."""
+    from kharkiv import claims, harm, losses, measures, territory
+
+    assert set(territory.LOSS_MEASURES) == set(losses.LOSSES) == set(measures.LOSSES)
+    assert set(territory.MILITARY) == set(harm.MILITARY) == set(claims.MILITARY) == set(measures.MILITARY)
