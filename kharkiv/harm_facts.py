@@ -61,14 +61,9 @@ def headline(tolls: pd.DataFrame) -> dict:
         facts["harm_top_toll_words"] = f"“{str(top['evidence']).strip().rstrip('.')}”"
     big = deadliest_attack(tolls)
     if big is not None:
-        one = float(big["high"]) == 1
-        dead = (
-            ("civilian" if one else "civilians")
-            if big["status"] == "civilians"
-            else ("person" if one else "people")
-        )
+        dead = prose.unit_text(big["high"], "civilians" if big["status"] == "civilians" else "people")
         facts["harm_top_day_what"] = (
-            f"the one of {harm.period(big['period_start'], big['period_end'])}, which killed {big['figure']} {dead}, "
+            f"the one of {harm.period(big['period_start'], big['period_end'])}, which killed {big['figure']}{dead}, "
             f"{according(big)}"
         )
     return facts
