@@ -15,7 +15,7 @@ from .claims import (
     period_text,
     subject_name,
 )
-from .ids import series_key, sorted_ids
+from .ids import series_key
 from .wording import number, who
 
 PARTIES = ["Ukrainian", "Russian"]
@@ -33,12 +33,10 @@ def party_share_claimed(one: pd.DataFrame) -> str | None:
 
 
 def _linked(text: str, ids, view: dict | None = None):
-    """A number as Markdown that links to the rows behind it (as explorer.glue_linked, for prose.glue_facts)."""
-    from IPython.display import Markdown
-
+    """A number as Markdown that links to the rows behind it, for prose.glue_facts."""
     from . import links
 
-    return Markdown(links.rows_link_md(str(text), sorted_ids(ids), view=view))
+    return links.rows_link(text, ids, view)
 
 
 def _were(n: int) -> str:

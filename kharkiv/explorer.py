@@ -448,7 +448,6 @@ def glue_linked(key: str, text, ids, from_dir: str = "notebooks", view: dict | N
     verbatim excerpts (two clicks from a number to its source). myst-nb 1.4 pastes {glue:md} only within the
     notebook that glued it: a Markdown page (book/*.md) cannot paste it from another document. view: the explorer
     filters that hold the same rows, used when they are too many to name in a link (links.rows_href)."""
-    from IPython.display import Markdown
     from myst_nb import glue
 
-    glue(key, Markdown(links.rows_link_md(str(text), sort_ids(ids), from_dir, view)), display=False)
+    glue(key, links.rows_link(text, ids, view, from_dir), display=False)

@@ -26,7 +26,7 @@ def according(r) -> str:
 
 def _linked(text, ids, view: dict | None = None):
     """Markdown for {glue:md}: the text linking to the explorer rows behind it."""
-    return prose.markdown(links.rows_link_md(str(text), list(ids), view=view))
+    return links.rows_link(text, ids, view)
 
 
 def deadliest_attack(tolls: pd.DataFrame) -> pd.Series | None:

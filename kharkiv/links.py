@@ -106,5 +106,13 @@ def rows_link_md(text: str, ids, from_dir: str = "notebooks", view: dict | None 
     )
 
 
+def rows_link(text, ids, view: dict | None = None, from_dir: str = "notebooks"):
+    """rows_link_md wrapped for {glue:md}: a value for prose.glue_facts (a chapter's one glue call)."""
+    from IPython.display import Markdown
+
+    ids = [ids] if isinstance(ids, str) else ids
+    return Markdown(rows_link_md(str(text), sorted_ids(set(map(str, ids))), from_dir, view))
+
+
 def _md_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$" else c for c in text)

@@ -353,9 +353,7 @@ def phase_groups(d: pd.DataFrame, top: int = TOP) -> list[tuple[str, pd.DataFram
 
 def linked_count(rows: pd.DataFrame, view: dict | None = None):
     """The number of rows as Markdown that links to them in the explorer (or to the view that holds them)."""
-    return prose.markdown(
-        links.rows_link_md(f"{len(rows):,}", ids.sorted_ids(rows["statement_id"]), view=view)
-    )
+    return links.rows_link(f"{len(rows):,}", rows["statement_id"], view)
 
 
 def intro_facts(military: pd.DataFrame) -> dict:

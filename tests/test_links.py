@@ -21,3 +21,9 @@ def test_a_number_behind_too_many_rows_links_to_the_view_that_holds_them():
     assert 'href="explorer.html#view=figures&amp;subject=russian%20military"' in out
     assert "n00000" not in out
     assert 'href="explorer.html"' in links.rows_link_md("201", many)
+
+
+def test_a_glued_number_is_markdown_that_names_its_rows_once_in_order():
+    md = links.rows_link("2", ["n0010", "n0002", "n0010"]).data
+    assert 'href="explorer.html#ids=n0002,n0010"' in md and "the 2 reports behind this number" in md
+    assert 'href="explorer.html#e0028"' in links.rows_link("1", "e0028").data  # one id, not its letters
