@@ -42,10 +42,12 @@ pdf: html
 book: notebooks html pdf
 	@echo "The book is in _build/html/index.html (make serve to read it)."
 
-# ruff lints and checks the format of the package, scripts, tests and notebooks (config in pyproject.toml).
+# ruff lints and checks the format of the package, scripts, tests and notebooks; lint-imports checks the package's
+# layers and that no module imports in a cycle (both configured in pyproject.toml).
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests.
 test: lint check-data html pdf

@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from kharkiv.evidence import normalise as norm  # noqa: E402  (the same rule the tests apply)
+from kharkiv.data.evidence import normalise as norm  # noqa: E402  (after the path is set)
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 

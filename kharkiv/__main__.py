@@ -2,6 +2,6 @@
 
 import sys
 
-from .load import main
+from kharkiv.data.load import main
 
 sys.exit(main())

@@ -113,8 +113,8 @@ def time_load(data: Path) -> tuple[float, float | None]:
     """Best-of-3 load+validate without and with the evidence check, in a fresh interpreter on that data."""
     code = (
         "import json, time, sys\n"
-        "from kharkiv.load import validate_and_load\n"
-        "from kharkiv.paths import seeds_dir\n"
+        "from kharkiv.data.load import validate_and_load\n"
+        "from kharkiv.data.paths import seeds_dir\n"
         "def best(**kw):\n"
         "    b = 1e9\n"
         "    for _ in range(3):\n"

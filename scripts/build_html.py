@@ -20,7 +20,7 @@ import nbformat
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from kharkiv.freshness import error_outputs
+from kharkiv.build.freshness import error_outputs
 
 FLAGS = ["-n", "-W", "--keep-going"]
 CACHES = [".doctrees", "jupyter_execute"]  # Sphinx's parsed pages and myst-nb's extracted outputs

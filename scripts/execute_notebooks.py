@@ -28,7 +28,8 @@ from nbclient import NotebookClient
 from traitlets.config import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from kharkiv import freshness, paths
+from kharkiv.build import freshness
+from kharkiv.data import paths
 
 KERNEL = "kharkiv"  # installed into the venv by `make setup`; falls back to the venv's own python3 kernel
 TIMES = paths.ROOT / "_build" / "notebook-times.json"  # last run's durations, to start the longest first

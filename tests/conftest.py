@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from kharkiv.paths import DATA, ROOT, SEEDS_ENV, seeds_dir
+from kharkiv.data.paths import DATA, ROOT, SEEDS_ENV, seeds_dir
 
 
 @pytest.fixture

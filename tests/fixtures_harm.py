@@ -21,7 +21,7 @@ STATEMENT_COLUMNS = [
     "verification",
     "source_id",
 ]
-# The columns kharkiv.tolls reads (its rows name no claimant id and no source).
+# The columns kharkiv.model.tolls reads (its rows name no claimant id and no source).
 TOLL_COLUMNS = [c for c in STATEMENT_COLUMNS if c not in ("claimant_id", "source_id")]
 
 

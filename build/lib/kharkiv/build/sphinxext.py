@@ -1,0 +1,126 @@
+"""Sphinx fixes for the book build (listed in _config.yml under sphinx.extra_extensions)."""
+
+from pathlib import Path
+
+from sphinx.builders.html._assets import _JavaScript
+
+EXPLORER_PAGE = "notebooks/explorer"
+EXPLORER_ASSETS = ("explorer.js", "explorer.css")
+# The explorer page shows no code cell, toggle, tab or copy button: it skips these extensions' assets, 15 requests
+# fewer on the page that must be interactive within a second.
+UNUSED_ON_EXPLORER = (
+    "clipboard.min.js", "copybutton.js", "copybutton.css", "togglebutton.js", "togglebutton.css",
+    "design-tabs.js", "sphinx-design.min.css", "sphinx-thebe.js", "sphinx-thebe.css",
+)  # fmt: skip
+UNUSED_INLINE = ("toggleHint", "toggleOpenOnPrint", "togglebuttonSelector", "THEBE_JS_URL")
+
+# Sphinx's search page drops every query term made only of digits (searchtools.js, `queryTerm.match(/^\d+$/)`),
+# although the index holds numbers: a reader searching "606" would find nothing. This wraps its query parser
+# to put the numbers back (the stemmer leaves digits as they are, on both sides).
+SEARCH_NUMBERS_JS = """
+document.addEventListener("DOMContentLoaded", () => {
+  // runs before searchtools.js's own DOMContentLoaded handler (registered later), so before the first query
+  if (typeof Search === "undefined" || !Search._parseQuery) return;
+  const parse = Search._parseQuery;
+  Search._parseQuery = (query) => {
+    const out = parse(query);
+    for (const term of splitQuery(query.trim())) {
+      if (/^\\d+$/.test(term)) { out[1].add(term); out[3].add(term); }
+    }
+    return out;
+  };
+});
+"""
+
+
+def _dedupe(assets: list) -> list:
+    out, seen = [], set()
+    for a in assets:
+        key = (a.filename or "", tuple(sorted(a.attributes.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _dedupe_scripts(app, pagename, templatename, context, doctree):
+    # sphinx-thebe 0.3.1 and sphinx-togglebutton register their inline scripts twice under Sphinx 7.4;
+    # the repeated `const` declaration raises a console error on every page.
+    context["script_files"][:] = _dedupe(context["script_files"])
+
+
+def _scope_assets(app, pagename, templatename, context, doctree):
+    # the explorer's text chunks (_static/explorer-text/) are loaded by its script when needed, never as assets
+    context["script_files"][:] = [a for a in context["script_files"] if not _is_text_chunk(a.filename)]
+    # Jupyter Book adds every .js and .css under _static/ to every page; the explorer's belong to its page only.
+    if pagename != EXPLORER_PAGE:
+        context["script_files"][:] = [
+            a for a in context["script_files"] if not _is_explorer_asset(a.filename)
+        ]
+        context["css_files"][:] = [a for a in context["css_files"] if not _is_explorer_asset(a.filename)]
+    else:
+        context["script_files"][:] = [_deferred(a) for a in context["script_files"] if not _unused_here(a)]
+        context["css_files"][:] = [a for a in context["css_files"] if not _unused_here(a)]
+    if pagename == "search":
+        context["script_files"].append(_JavaScript("", body=SEARCH_NUMBERS_JS, priority=900))
+
+
+def _deferred(asset):
+    # the explorer's script waits for the page anyway: let the parser go on while it downloads
+    if not str(asset.filename or "").endswith("explorer.js"):
+        return asset
+
+    return _JavaScript(asset.filename, priority=asset.priority, **{**asset.attributes, "defer": "defer"})
+
+
+def _unused_here(asset) -> bool:
+    body = asset.attributes.get("body", "") if hasattr(asset, "attributes") else ""
+    return str(asset.filename or "").endswith(UNUSED_ON_EXPLORER) or any(k in body for k in UNUSED_INLINE)
+
+
+def _is_text_chunk(filename) -> bool:
+    # Sphinx 7.4 names html_js_files "_static/explorer-text/..."; older releases without the folder
+    return str(filename or "").removeprefix("_static/").startswith("explorer-text/")
+
+
+def _is_explorer_asset(filename) -> bool:
+    return str(filename or "").endswith(EXPLORER_ASSETS)
+
+
+def _reread_pages_that_glue(app, env, added, changed, removed):
+    # Narrative pages paste numbers from notebooks ({glue:text}`nb.ipynb::key`); Sphinx would not re-read an
+    # unchanged page, so it would keep stale numbers after a notebook is re-executed.
+    if added or changed or removed:
+        return [d for d in env.found_docs if d.startswith("book/") and d not in changed]
+    return []
+
+
+def _static_changed(app, env, added, changed, removed):
+    # Sphinx copies _static/ only when some page is written: after a change to a stylesheet or script alone it
+    # reports "no targets are out of date" and keeps the old copy. Re-writing one page makes it copy them again.
+
+    src, out = Path(app.srcdir) / "_static", Path(app.outdir) / "_static"
+    stale = src.is_dir() and any(_differs(f, out / f.relative_to(src)) for f in src.rglob("*") if f.is_file())
+    if stale and not (added or changed):
+        page = EXPLORER_PAGE if EXPLORER_PAGE in env.found_docs else next(iter(sorted(env.found_docs)), None)
+        return [page] if page else []
+    return []
+
+
+def _add_templates(app, config):
+    # templates/static/webpack-macros.html: the theme's asset macros, without fontawesome.js on the explorer page
+
+    config.templates_path = [*config.templates_path, str(Path(__file__).parent / "templates")]
+
+
+def _differs(source, copy) -> bool:
+    return not copy.exists() or source.read_bytes() != copy.read_bytes()
+
+
+def setup(app):
+    app.connect("config-inited", _add_templates)
+    app.connect("html-page-context", _dedupe_scripts, priority=100)
+    app.connect("html-page-context", _scope_assets, priority=110)
+    app.connect("env-get-outdated", _reread_pages_that_glue)
+    app.connect("env-get-outdated", _static_changed)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,1 @@
+"""The civilian-harm chapter (notebooks/civilian_harm): its facts, tables and charts."""

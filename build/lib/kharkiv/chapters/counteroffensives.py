@@ -1,0 +1,149 @@
+"""The counteroffensives chapter (notebooks/counteroffensives): its facts, tables and distance chart."""
+
+import matplotlib.dates as mdates
+import pandas as pd
+
+from kharkiv.chapters import chronology
+from kharkiv.model.territory import (
+    LOSS_MEASURES,
+    MILITARY,
+    PERIODS,
+    farthest,
+    figures_within,
+    unplaced,
+)
+from kharkiv.plots import maps
+from kharkiv.text import links, prose, wording
+
+
+def distance_chart(ax, settlements: pd.DataFrame, border_km: float, window, colour: str = "#0072B2") -> None:
+    """Each settlement at the date it was first reported retaken and its distance from the city centre; the dashed
+    line is how far the border itself lies from the centre (a yardstick, not a range)."""
+
+    s = settlements.dropna(subset=["km_from_centre"])
+    ax.set_xlim(
+        pd.Timestamp(window[0]) - pd.Timedelta(days=1), pd.Timestamp(window[1]) + pd.Timedelta(days=1)
+    )
+    ax.scatter(s["start_date"], s["km_from_centre"], s=50, color=colour, zorder=3, edgecolor="white")
+    ax.axhline(border_km, color="#444444", ls="--", lw=1)
+    ax.text(
+        ax.get_xlim()[0], border_km, " the border, from the centre", va="bottom", fontsize=9, color="#444444"
+    )
+    maps.place_labels(ax, list(mdates.date2num(s["start_date"])), list(s["km_from_centre"]), list(s["place"]))
+    ax.set_ylim(0, max(border_km, s["km_from_centre"].max() if len(s) else 0) * 1.25)
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=3))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    ax.set_ylabel("km from Kharkiv's centre")
+    ax.set_xlabel("Date first reported retaken (2022)")
+
+
+def unplaced_sentence(n: int) -> str:
+    """The sentence about recapture reports that name no settlement; empty when there are none."""
+
+    if n == 0:
+        return ""
+    verb = "names" if n == 1 else "name"
+    return (
+        f"{prose.capitalise(prose.count(n, 'further recapture report', words=True))} of these days {verb} no "
+        "settlement (such as a number of villages, or the area around the city); the chronology lists "
+        f"{'it' if n == 1 else 'them'}, but this count cannot."
+    )
+
+
+def between(start, end) -> str:
+    """'between 2 and 6 May 2022', 'between 28 April and 6 May 2022', 'on 2 May 2022': the month and year given
+    once where the two dates share them."""
+
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    if a == b:
+        return f"on {wording.day(a)}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"between {a.day} and {wording.day(b)}"
+    if a.year == b.year:
+        return f"between {a.day} {a:%B} and {wording.day(b)}"
+    return f"between {wording.day(a)} and {wording.day(b)}"
+
+
+def counteroffensive_facts(t: dict, events: pd.DataFrame, won: dict, windows: dict) -> dict:
+    """Per counteroffensive (won, windows: keyed 'may', 'sept'): the settlements retaken, named and linked to
+    their chronology entries, their first and last dates, the farthest, and the reports that name none."""
+
+    facts = {}
+    for k, s in won.items():
+        far, (a, b) = farthest(s), windows[k]
+        linked = [
+            prose.link_md(p, links.chronology_href(e)) for p, e in zip(s["place"], s["event_id"], strict=True)
+        ]
+        facts |= {
+            f"{k}_names": prose.listing(s["place"]),
+            f"{k}_names_linked": prose.markdown(prose.listing(linked)),
+            f"{k}_first": prose.when(s["start_date"].min(), s["start_date"].min()),
+            f"{k}_last": prose.when(s["start_date"].max(), s["start_date"].max()),
+            f"{k}_between": between(s["start_date"].min(), s["start_date"].max()),
+            f"{k}_between_cap": prose.capitalise(between(s["start_date"].min(), s["start_date"].max())),
+            f"{k}_far": f"{far['place']}, {far['km_from_centre']:.0f} km" if far is not None else "unknown",
+            f"{k}_unplaced": unplaced_sentence(len(unplaced(t, a, b, events=events))),
+        }
+    return facts
+
+
+def september_facts(events: pd.DataFrame, statements: pd.DataFrame, window) -> dict:
+    """The September section's facts: the sides' figures for the ground won, Russian announcements, and who
+    gave military loss figures (statements: with_roles() rows)."""
+
+    area = figures_within(statements, *window, ["area liberated", "settlements liberated"])
+    russian = events[
+        (events["phase_id"] == PERIODS["sept"])
+        & (events["event_type"] == "Strategic developments")
+        & (events["claimant_side"] == "Russian")
+    ]
+    losses = figures_within(statements, *window, LOSS_MEASURES, MILITARY)
+    claims = f"Figures given for the ground won: {prose.attributed_reports(area, units=True)}."
+    return {
+        "sept_claims": claims if len(area) else "",
+        "sept_russian": prose.count(len(russian), "announcement", words=True),
+        "loss_n": prose.count(len(losses), "figure", words=True),
+        "loss_who": prose.listing(sorted(losses["claimant"].unique())) if len(losses) else "no one",
+    }
+
+
+def claim_rows(s: pd.DataFrame) -> pd.DataFrame:
+    """Figures (with_roles() statements) as a reader's table: figure with its unit, what it counts, who claimed
+    it (with side) and its label."""
+
+    return pd.DataFrame(
+        {
+            "figure": [
+                f"{prose.figure(v, h, q)} {u}"
+                for v, h, q, u in zip(s["value"], s["value_high"], s["qualifier"], s["unit"], strict=True)
+            ],
+            "what": s["measure"].astype(str).to_numpy(),
+            "claimed by": [
+                f"{prose.who(c, r, k)} ({sd})"
+                for c, r, k, sd in zip(
+                    s["claimant"], s["claimant_role"], s["claimant_kind"], s["claimant_side"], strict=True
+                )
+            ],
+            "label": s["verification"].to_numpy(),
+        }
+    )
+
+
+def recapture_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Recapture reports (retaken() rows) as a reader's table: date, settlement, distance, who reported it."""
+
+    return pd.DataFrame(
+        {
+            "date": [
+                prose.when(a, b, p)
+                for a, b, p in zip(rows["start_date"], rows["end_date"], rows["date_precision"], strict=True)
+            ],
+            "settlement": rows["place"].to_numpy(),
+            "km from the centre": rows["km_from_centre"].round(0).to_numpy(),
+            "reported by": [
+                chronology.reporter_text(c, None, None, s)
+                for c, s in zip(rows["claimant"], rows["claimant_side"], strict=True)
+            ],
+            "label": rows["verification"].to_numpy(),
+        }
+    )

@@ -1,0 +1,92 @@
+"""The downloads page: what each file holds, a check that every file is offered, and the citation built from
+CITATION.cff (notebooks/downloads). Files are offered whole: nothing here shortens them at any scale."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from kharkiv.text import prose
+
+
+def table_facts(t: dict, package: dict) -> dict:
+    """Rows per table ('157 rows'), the package's size, title, version and licence."""
+    resources = package["resources"]
+    licence = package["licenses"][0]
+    return {
+        **{f"rows_{r['name']}": prose.count(len(t[r["name"]]), "row") for r in resources},
+        "n_tables": prose.in_words(len(resources)),
+        "n_rows": f"{sum(len(t[r['name']]) for r in resources):,}",
+        "licence_title": licence["title"],
+        "licence_name": licence["name"],
+        "licence_url": licence["path"],
+        "package_version": package["version"],
+        "package_title": package["title"],
+    }
+
+
+def layer_facts(geo_dir: Path) -> dict:
+    """Features per map layer ('8 features'), keyed by the layer's file name without its extension."""
+    return {
+        f"features_{p.stem}": prose.count(
+            len(json.loads(p.read_text(encoding="utf-8"))["features"]), "feature"
+        )
+        for p in sorted(geo_dir.glob("*.geojson"))
+    }
+
+
+def offered(package: dict, geo_dir: Path) -> list[str]:
+    """Every file the page must offer, as the page links it: the tables, their description, the map layers and
+    their provenance, and the citation file."""
+    return (
+        [f"../data/{r['path']}" for r in package["resources"]]
+        + ["../data/datapackage.json"]
+        + [f"../data/geo/{p.name}" for p in sorted(geo_dir.iterdir()) if p.is_file()]
+        + ["../CITATION.cff"]
+    )
+
+
+def missing_links(markdown: str, package: dict, geo_dir: Path) -> list[str]:
+    """The files of offered() that the page's Markdown does not link with {download}`... <path>`."""
+    return [path for path in offered(package, geo_dir) if f"<{path}>`" not in markdown]
+
+
+def tables_overview(t: dict, package: dict) -> pd.DataFrame:
+    """One row per table: its file, rows, fields and what it holds."""
+    return pd.DataFrame(
+        [
+            {
+                "table": r["name"],
+                "file": f"data/{r['path']}",
+                "rows": len(t[r["name"]]),
+                "fields": len(r["schema"]["fields"]),
+                "what it holds": r["description"],
+            }
+            for r in package["resources"]
+        ]
+    )
+
+
+def _author(a: dict) -> str:
+    return a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x)
+
+
+def citation(cff: dict) -> str:
+    """The suggested citation, from CITATION.cff: 'Authors (year). Title (version v) [type]. Licence: L.'"""
+    authors = "; ".join(_author(a) for a in cff["authors"])
+    year = str(cff.get("date-released", ""))[:4]
+    return (
+        f"{authors} ({year}). {cff['title']} (version {cff['version']}) [{cff.get('type', 'software')}]. "
+        f"Licence: {cff.get('license', '')}."
+    )
+
+
+def bibtex(cff: dict) -> str:
+    """The same citation as a BibTeX @misc entry (authors and title braced, so BibTeX keeps their case)."""
+    authors = "; ".join(_author(a) for a in cff["authors"])
+    year = str(cff.get("date-released", ""))[:4]
+    return (
+        f"@misc{{kharkiv{year},\n  author = {{{{{authors}}}}},\n  title = {{{{{cff['title']}}}}},\n"
+        f"  year = {{{year}}},\n  version = {{{cff['version']}}},\n"
+        f"  note = {{Dataset and book; licence {cff.get('license', '')}}}\n}}"
+    )

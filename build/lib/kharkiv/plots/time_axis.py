@@ -1,0 +1,151 @@
+"""Time-axis helpers shared by chapters."""
+
+import textwrap
+
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+
+from kharkiv.model.periods import phase_label
+from kharkiv.text import prose
+
+PHASE_SHADES = ["#F2F2F2", "#FFFFFF"]
+
+
+def shade_phases(ax, phases: pd.DataFrame, label: bool = True) -> None:
+    """Shade alternate phases on a date x-axis and name each phase at the top."""
+    for k, p in enumerate(phases.sort_values("order").itertuples()):
+        start, end = p.start_date, p.end_date + pd.Timedelta(days=1)
+        ax.axvspan(start, end, color=PHASE_SHADES[k % 2], zorder=0, lw=0)
+        ax.axvline(start, color="#BBBBBB", lw=0.6, zorder=0)
+        if label:
+            ax.text(
+                start + (end - start) / 2,
+                1.0,
+                str(p.order),
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                color="#555555",
+            )
+
+
+def month_axis(ax) -> None:
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+
+
+def key_event_chart(
+    ax, events: pd.DataFrame, keys: pd.DataFrame, phases: pd.DataFrame, colours: dict
+) -> None:
+    """Every event as a tick on its first day, one row per event type, phases shaded and named; the key events
+    numbered (1, 2, ...) above the rows, in date order, so the text below the chart can name them."""
+    kinds = list(events["event_type"].cat.categories)
+    shade_phases(ax, phases, label=False)
+    for y, kind in enumerate(reversed(kinds)):
+        rows = events[events["event_type"] == kind]
+        ax.scatter(
+            rows["start_date"], [y] * len(rows), marker="|", s=160, lw=1.4, color=colours[kind], zorder=3
+        )
+    top = len(kinds) - 0.2
+    numbered = keys.assign(n=range(1, len(keys) + 1)).groupby("start_date")["n"]
+    for k, (day, ns) in enumerate(numbered):
+        ax.annotate(
+            ",".join(map(str, ns)),
+            (day, top),
+            xytext=(0, 6 + 12 * (k % 2)),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=9,
+            fontweight="bold",
+            arrowprops={"arrowstyle": "-", "color": "#444444", "lw": 0.8},
+            zorder=5,
+        )
+    for p in phases.sort_values("order").itertuples():
+        mid = p.start_date + (p.end_date + pd.Timedelta(days=1) - p.start_date) / 2
+        ax.text(mid, -0.9, str(p.order), ha="center", va="top", fontsize=9, color="#555555")
+    ax.set_yticks(range(len(kinds)), list(reversed(kinds)), fontsize=9)
+    ax.set_ylim(-1.3, len(kinds) + 1.2)
+    ax.set_xlim(phases["start_date"].min(), phases["end_date"].max() + pd.Timedelta(days=1))
+    month_axis(ax)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+
+
+def stacked_days(ax, daily: pd.DataFrame, colours: dict) -> None:
+    """Stacked bars of daily_counts(), one colour per event type present."""
+    bottom = pd.Series(0, index=daily.index)
+    for kind in daily.columns[daily.sum() > 0]:
+        ax.bar(daily.index, daily[kind], bottom=bottom, width=0.8, label=kind, color=colours[kind], zorder=2)
+        bottom += daily[kind]
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    ax.xaxis.set_major_locator(mdates.DayLocator())
+    ax.yaxis.get_major_locator().set_params(integer=True)
+
+
+def phase_mix_chart(ax, stats: pd.DataFrame, shares: pd.DataFrame, colours: dict, count) -> None:
+    """One horizontal bar per phase, divided by the share of each event type; shares of 7% or more printed.
+
+    count(n, noun) words the phase's number of events (prose.count)."""
+
+    y = np.arange(len(stats))[::-1]
+    left = np.zeros(len(stats))
+    on_dark = {"#D55E00", "#0072B2"}
+    for kind in shares.columns:
+        values = shares[kind].to_numpy()
+        ax.barh(y, values, left=left, height=0.62, color=colours[kind], label=kind)
+        for yi, x0, v in zip(y, left, values, strict=False):
+            if v >= 0.07:
+                colour = "white" if colours[kind] in on_dark else "black"
+                ax.text(x0 + v / 2, yi, f"{v:.0%}", ha="center", va="center", fontsize=9, color=colour)
+        left += values
+    ax.set_yticks(
+        y, [f"{phase_label(p)}\n({count(p.events, 'event')})" for p in stats.itertuples()], fontsize=9
+    )
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_xlabel("Share of the phase's events")
+    ax.legend(ncol=2, loc="upper center", bbox_to_anchor=(0.4, -0.22), fontsize=9)
+
+
+def phase_rate_chart(ax, stats: pd.DataFrame, overall: float, count) -> None:
+    """Events per week in each phase, with the whole period's rate as a dashed line."""
+
+    x = range(len(stats))
+    ax.bar(x, stats["per_week"], width=0.62, color="#666666", zorder=2)
+    for xi, p in zip(x, stats.itertuples(), strict=False):
+        ax.text(
+            xi,
+            p.per_week,
+            f"{p.per_week:.1f} a week\n{count(p.events, 'event')} in {count(p.days, 'day')}",
+            ha="center",
+            va="bottom",
+            fontsize=9,
+            zorder=4,
+        )
+    ax.axhline(overall, color="#000000", lw=1, ls="--", zorder=3, label=f"Whole period: {overall:.1f} a week")
+    ax.legend(loc="upper right", fontsize=9)
+    ax.set_xticks(list(x), [textwrap.fill(phase_label(p), 16) for p in stats.itertuples()], fontsize=9)
+    ax.set_ylim(0, stats["per_week"].max() * 1.3)
+    ax.set_ylabel("Events recorded per week")
+
+
+REPEATED = "Identical reports (the same figure, from the same person, for the same period) are drawn once"
+
+
+def repeats_note(ax, shown: pd.DataFrame) -> None:
+    """Say under a chart of distinct reports (counts.distinct_reports) how many each bar stands for, if more
+    than one: at scale the same report can recur many times, and a bar each would make the chart unreadable."""
+    most = int(shown["times"].max()) if len(shown) else 1
+    if most > 1:
+        ax.annotate(
+            prose.wrap(f"{REPEATED}; a bar stands for up to {most:,} reports.", 90),
+            (0, 0),
+            xycoords="axes fraction",
+            xytext=(0, -34),
+            textcoords="offset points",
+            fontsize=8,
+            va="top",
+        )

@@ -1,0 +1,154 @@
+"""Claims as words: figures as reported, who gives them, and the groups of reports of one thing."""
+
+import textwrap
+
+import pandas as pd
+
+from kharkiv.data.ids import series_key, sorted_ids
+from kharkiv.model.claims import SAME_THING
+from kharkiv.text import prose
+from kharkiv.text.wording import figure_text, who
+
+NO_ONE = "a source naming no one"
+# Who a figure counts, as a reader names them (the data's subject codes are lower case).
+SUBJECT_NAMES = {"russian military": "Russian forces", "ukrainian military": "Ukrainian forces"}
+SIDE_LABELS = {"unattributed": "a source naming no one"}
+
+
+def period_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """'28 Feb 2022' or '24 Feb – 31 May 2022'."""
+    if start == end:
+        return f"{start:%-d %b %Y}"
+    return (
+        f"{start:%-d %b} – {end:%-d %b %Y}"
+        if start.year == end.year
+        else f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+    )
+
+
+def with_figures(st: pd.DataFrame) -> pd.DataFrame:
+    """Statements (views.statements) plus figure (text), who (claimant and side), low and high (numbers)."""
+    out = st.copy()
+    out["figure"] = [
+        figure_text(v, h, q)
+        for v, h, q in zip(out["value"], out["value_high"], out["qualifier"], strict=False)
+    ]
+    out["who"] = [
+        NO_ONE if str(s) == "unattributed" else who(c, s)
+        for c, s in zip(out["claimant"], out["claimant_side"], strict=False)
+    ]
+    out["low"] = out["value"].astype("Float64")
+    out["high"] = out["value_high"].fillna(out["value"]).astype("Float64")
+    out["period"] = [period_text(a, b) for a, b in zip(out["period_start"], out["period_end"], strict=False)]
+    return out
+
+
+def reports_text(whos, figures) -> str:
+    """'A: 11; B: 12' in the order given; a report repeated word for word (the same official, the same figure)
+    is written once with how many times it was given ('A: 11 (3 reports)'), so a line stays short at scale."""
+
+    pairs = pd.Series([f"{w}: {x}" for w, x in zip(whos, figures, strict=False)], dtype="object")
+    times = pairs.value_counts(sort=False)
+    return "; ".join(
+        p if times[p] == 1 else f"{p} ({prose.count(times[p], 'report')})" for p in pairs.unique()
+    )
+
+
+def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) -> list[dict]:
+    """Rows of spread() as the rows of charts.disagreement: label, numeric reports, and every report of the same
+    measure, place and period given only in words (whoever it counts: a word has no place on the scale, but it
+    must not be left out)."""
+    out = []
+    by_id = st.set_index("statement_id", drop=False)
+    for r in spread_.itertuples():
+        members = (
+            by_id.loc[r.statement_ids.split("; ")]
+            .reset_index(drop=True)
+            .sort_values(["claimant", "statement_id"], key=series_key)
+        )
+        nums = members[members["low"].notna()]
+        same = (
+            (st["measure"] == r.measure)
+            & (st["place_id"].astype(str) == str(r.place_id))
+            & (st["period_start"] == r.period_start)
+            & (st["period_end"] == r.period_end)
+            & st["low"].isna()
+        )
+        words = st[same].sort_values(["claimant", "statement_id"], key=series_key)
+        out.append(
+            {
+                "label": textwrap.fill(
+                    f"{subject_name(r.subject)} {r.measure}, {place_names.get(r.place_id, r.place_id)}", 30
+                )
+                + f"\n{period_text(r.period_start, r.period_end)}",
+                # one dot per distinct number of each official: a report repeated word for word adds no dot
+                "numbers": pd.DataFrame(
+                    {
+                        "who": _names(nums),
+                        "low": nums["low"].astype(float).to_numpy(),
+                        "high": nums["high"].astype(float).to_numpy(),
+                        "civilians": (nums["subject"].astype(str) != "people").to_numpy(),
+                    }
+                )
+                .drop_duplicates()
+                .reset_index(drop=True),
+                "words": list(
+                    dict.fromkeys(
+                        f"{f} of {s} ({w})"
+                        for f, s, w in zip(
+                            words["figure"], words["subject"].astype(str), _names(words), strict=False
+                        )
+                    )
+                ),
+            }
+        )
+    return out
+
+
+def _names(df: pd.DataFrame) -> list[str]:
+    return [
+        NO_ONE if str(s) == "unattributed" else str(c)
+        for c, s in zip(df["claimant"], df["claimant_side"], strict=False)
+    ]
+
+
+def subject_name(subject) -> str:
+    """'russian military' -> 'Russian forces'; other subjects ('civilians') as they are."""
+    return SUBJECT_NAMES.get(str(subject), str(subject))
+
+
+def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 2) -> pd.DataFrame:
+    """Groups of statements counting the same thing (keys) that come from at least min_claimants claimants.
+
+    One row per group: the reports (each claimant's figure, with its side), the lowest and highest number
+    given, and the ratio high / low (NA unless at least two reports give a number and low > 0). Word
+    quantities ('dozens') are listed among the reports but take no part in low, high or ratio.
+    """
+    f = st if {"figure", "who", "low", "high"} <= set(st.columns) else with_figures(st)  # not twice at scale
+    f = f.assign(**{k: f[k].astype("object").where(f[k].notna(), "") for k in keys})
+    rows = []
+    for key, g in f.groupby(keys, sort=True, observed=True, dropna=False):
+        if g["claimant_id"].nunique() < min_claimants:
+            continue
+        g = g.sort_values(["high", "claimant", "statement_id"], na_position="first", key=series_key)
+        low, high = g["low"].min(), g["high"].max()
+        compared = g["low"].notna().sum() >= 2
+        ratio = high / low if compared and pd.notna(low) and low > 0 else pd.NA
+        rows.append(
+            {
+                **dict(zip(keys, key, strict=False)),
+                "reports": len(g),
+                "claimants": g["claimant_id"].nunique(),
+                "figures": reports_text(g["who"], g["figure"]),
+                "low": low,
+                "high": high,
+                "ratio": ratio,
+                "statement_ids": "; ".join(sorted_ids(g["statement_id"])),
+            }
+        )
+    cols = [*keys, "reports", "claimants", "figures", "low", "high", "ratio", "statement_ids"]
+    out = pd.DataFrame(rows, columns=cols)
+    for k in ("period_start", "period_end"):
+        if k in out:
+            out[k] = pd.to_datetime(out[k])
+    return out.sort_values(["ratio", "reports"], ascending=False, na_position="last").reset_index(drop=True)

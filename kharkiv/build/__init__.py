@@ -1,0 +1,2 @@
+"""Building the book: notebook freshness, the Sphinx extension and its templates, synthetic data, the explorer
+benchmark. Never imported by the other layers."""

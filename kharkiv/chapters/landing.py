@@ -1,0 +1,81 @@
+"""The landing page's facts: the key events and the battle in a few numbers."""
+
+import pandas as pd
+
+from kharkiv.chapters.chronology import (
+    OPEN_TARGET,
+    source_names,
+)
+from kharkiv.model import tolls, views
+from kharkiv.text import links, prose, wording
+
+KEYS_PER_BOUNDARY = (
+    2  # a boundary sentence tells one or two events; more (a long or repeated list) are not keys
+)
+
+
+def key_events(t: dict, events: pd.DataFrame) -> pd.DataFrame:
+    """The events that open or close a phase: those whose evidence is part of a phase's boundary sentence, the
+    first KEYS_PER_BOUNDARY of each sentence in date order, so that the list stays short as the data grow; an
+    event recorded twice (same day, same words) is one key."""
+    es = t["event_sources"][["event_id", "evidence"]].astype(str)
+    es = es[es["event_id"].isin(set(events["event_id"].astype(str)))]
+    order = events[["event_id", "start_date"]].assign(event_id=lambda d: d["event_id"].astype(str))
+    es = es.merge(order, on="event_id").sort_values(["start_date", "event_id"])
+    bounds = dict.fromkeys(
+        str(x) for x in pd.concat([t["phases"]["start_evidence"], t["phases"]["end_evidence"]])
+    )
+    hit = set()
+    told = events[["event_id", "start_date", "summary"]].astype(str)
+    once = set(told.drop_duplicates(["start_date", "summary"])["event_id"])  # an event told twice is one key
+    for b in bounds:
+        inside = es[[ev in b for ev in es["evidence"]]]["event_id"].drop_duplicates()
+        hit |= set(inside[inside.isin(once)].head(KEYS_PER_BOUNDARY))
+    return (
+        events[events["event_id"].astype(str).isin(hit)]
+        .sort_values(["start_date", "event_id"])
+        .reset_index(drop=True)
+    )
+
+
+def key_list_html(keys: pd.DataFrame, on_chronology: bool = True) -> str:
+    """The key events as a numbered list: each one's date (a link to its entry) and what happened.
+
+    On the chronology the links are to the page itself (and the script that opens folds comes with them);
+    elsewhere they are links to the chronology (links.chronology_href)."""
+
+    def href(event_id) -> str:
+        return f"#{links.event_anchor(event_id)}" if on_chronology else links.chronology_href(event_id)
+
+    items = "".join(
+        f'<li><a href="{prose.escape(href(r.event_id))}">'
+        f"{prose.escape(prose.when(r.start_date, r.end_date, r.date_precision))}</a>: {prose.escape(r.summary)}</li>"
+        for r in keys.itertuples()
+    )
+    return f'<ol class="kharkiv-key-events">{items}</ol>' + (OPEN_TARGET if on_chronology else "")
+
+
+def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.DataFrame, km: float) -> dict:
+    """The few numbers of the landing page, each as the words it is printed in."""
+
+    facts = {"centre_to_border_km": f"{km:.0f}"}
+    for p in phases.itertuples():
+        facts[f"phase{p.order}_dates"] = prose.when(p.start_date, p.end_date)
+        facts[f"phase{p.order}_start"] = prose.when(p.start_date, p.start_date)
+        facts[f"phase{p.order}_end"] = prose.when(p.end_date, p.end_date)
+    for name, frame in (("may", may), ("sept", sept)):
+        facts[f"{name}_names"] = prose.listing(frame["place"]) if len(frame) else "no settlement by name"
+    top = tolls.widest(tolls.killed(views.statements(t)))
+    if top is not None:
+        row = prose.with_roles(top.to_frame().T, t["claimants"]).iloc[0]
+        fig = prose.figure(row["value"], row["value_high"], row["qualifier"])
+        period = wording.period_words(row["period_start"], row["period_end"])
+        if str(row["claimant_side"]) == "unattributed":
+            source = source_names(t["sources"])[str(row["source_id"])]
+            who = f"a figure that {source} gives without naming who counted it"
+        else:
+            who = prose.according_to(row["claimant"], row["claimant_role"], row["claimant_kind"])
+        facts["civ_toll_sentence"] = (
+            f"The count that covers the longest period is {fig} civilians killed {period}, {who}."
+        )
+    return facts

@@ -1,0 +1,122 @@
+"""Read data/datapackage.json: the single source of truth for tables, types and rules.
+
+A package that is not valid JSON, or lacks what the loader relies on, raises DataError naming the file.
+"""
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from kharkiv.data.errors import DataError
+from kharkiv.data.paths import DATAPACKAGE
+
+# The tables the book is built from, parents before children.
+REQUIRED_RESOURCES = ("sources", "claimants", "places", "phases", "events", "event_sources", "statements")
+TYPES = {"string", "integer", "number", "boolean", "date"}
+PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*")
+
+
+def _no_duplicate_keys(label: str):
+    def hook(pairs):
+        keys = [k for k, _ in pairs]
+        for k in keys:
+            if keys.count(k) > 1:
+                raise DataError(
+                    label, None, None, "unique keys", f"the key {k!r} appears twice in one object"
+                )
+        return dict(pairs)
+
+    return hook
+
+
+def _fail(label: str, detail: str, rule: str = "package structure"):
+    raise DataError(label, None, None, rule, detail)
+
+
+def _check_resource(label: str, r, names: set) -> None:
+    if not isinstance(r, dict) or not isinstance(r.get("name"), str):
+        _fail(label, f"a resource without a name: {str(r)[:60]!r}")
+    where = f"resource {r['name']!r}"
+    if not isinstance(r.get("path"), str) or not PLAIN_NAME.fullmatch(r["path"]):
+        _fail(label, f"{where}: path must be a plain file name in data/, not {r.get('path')!r}")
+    fields = r.get("schema", {}).get("fields") if isinstance(r.get("schema"), dict) else None
+    if not isinstance(fields, list) or not fields:
+        _fail(label, f"{where}: schema.fields must be a non-empty list")
+    for f in fields:
+        if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+            _fail(label, f"{where}: a field without a name: {str(f)[:60]!r}")
+        if f.get("type", "string") not in TYPES:
+            _fail(label, f"{where}, field {f['name']!r}: unknown type {f.get('type')!r}")
+    for fk in r["schema"].get("foreignKeys", []):
+        target = fk.get("reference", {}).get("resource")
+        if target and target not in names:
+            _fail(label, f"{where}: a foreign key refers to the unknown resource {target!r}")
+
+
+def check_package(label: str, pkg) -> None:
+    """The structure the loader relies on; Table Schema itself is checked by frictionless in the tests."""
+    if not isinstance(pkg, dict) or not isinstance(pkg.get("resources"), list):
+        _fail(label, "the package must be an object with a list of resources")
+    names = {r.get("name") for r in pkg["resources"] if isinstance(r, dict)}
+    for name in REQUIRED_RESOURCES:
+        if name not in names:
+            _fail(
+                label,
+                f"the resource {name!r} is missing (the book needs {', '.join(REQUIRED_RESOURCES)})",
+                "required resource",
+            )
+    for r in pkg["resources"]:
+        _check_resource(label, r, names)
+    period = pkg.get("x_period")
+    if not isinstance(period, dict) or not all(
+        isinstance(period.get(k), str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", period[k])
+        for k in ("start", "end")
+    ):
+        _fail(label, f"x_period must give start and end as ISO dates (YYYY-MM-DD), not {period!r}")
+
+
+@lru_cache(maxsize=4)
+def _read(path: str) -> dict:
+    p = Path(path)
+    label = f"data/{p.name}"
+    if not p.is_file():
+        _fail(label, "the file is missing", "file exists")
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        _fail(label, f"not valid UTF-8 ({exc.reason} at byte {exc.start})", "encoding utf-8")
+    try:
+        pkg = json.loads(text, object_pairs_hook=_no_duplicate_keys(label))
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            label,
+            None,
+            None,
+            "valid JSON",
+            f"not valid JSON: {exc.msg} (column {exc.colno})",
+            line=exc.lineno,
+        ) from None
+    check_package(label, pkg)
+    return pkg
+
+
+def package(path: Path = DATAPACKAGE) -> dict:
+    return _read(str(path))
+
+
+def resources(path: Path = DATAPACKAGE) -> dict[str, dict]:
+    """Resource descriptors by name, in package order (parents before children)."""
+    return {r["name"]: r for r in package(path)["resources"]}
+
+
+def fields(resource: dict) -> list[dict]:
+    return resource["schema"]["fields"]
+
+
+def enum(table: str, field: str, path: Path = DATAPACKAGE) -> list:
+    """Allowed values of a field, in the order the schema lists them."""
+    for f in fields(resources(path)[table]):
+        if f["name"] == field:
+            return list(f.get("constraints", {}).get("enum", []))
+    raise KeyError(f"{table}.{field}")

@@ -1,0 +1,257 @@
+"""Chart builders for the harm, losses and claims chapters. Each takes prepared tables (kharkiv.harm, kharkiv.claims)
+and returns the figure; its title states what the chart shows about the battle, computed from the data.
+
+Colour encodes at most style.MAX_CATEGORIES categories (the rest grouped as 'other'); every axis has one unit.
+"""
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.lines import Line2D
+from matplotlib.transforms import blended_transform_factory
+
+from kharkiv.plots import style, time_axis
+from kharkiv.plots.style import plain
+
+OTHER = "other"
+HOLLOW_FACE = "none"
+
+
+def top_categories(values: pd.Series, n: int = style.MAX_CATEGORIES) -> pd.Series:
+    """Values with all but the n-1 most frequent grouped as 'other' (all kept when there are at most n)."""
+    values = values.astype(str)
+    counts = values.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    if len(counts) <= n:
+        return values
+    keep = set(counts.index[: n - 1])
+    return values.where(values.isin(keep), OTHER)
+
+
+def palette(names: list[str]) -> dict[str, str]:
+    """One Okabe-Ito colour per name, in order ('other' grey)."""
+    colours = [c for c in style.OKABE_ITO if c != "#F0E442"]  # yellow is too light on white
+    out, k = {}, 0
+    for n in names:
+        if n == OTHER:
+            out[n] = style.GREY
+        else:
+            out[n] = colours[k % len(colours)]
+            k += 1
+    return out
+
+
+def legend_below(fig, handles, ncol: int = 2) -> None:
+    """A legend under the axes, inside the figure (the figure grows downwards in the saved image)."""
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncol=ncol, frameon=False)
+
+
+SIDE_LABELS = {
+    "Ukrainian": "Ukrainian official or body",
+    "Russian": "Russian official or body",
+    "third party": "outlet, monitor or group outside the war",
+    "unattributed": "a source naming no one",
+}
+
+
+def _side_handles(sides) -> list[Line2D]:
+    return [
+        Line2D([], [], marker="o", ls="none", color=style.SIDE_COLOURS[s], label=SIDE_LABELS[s])
+        for s in style.SIDE_COLOURS
+        if s in set(sides)
+    ]
+
+
+def tolls_over_time(tolls: pd.DataFrame, phases: pd.DataFrame, title: str):
+    """Two panels (killed, wounded): each report of people killed or wounded in the city at the end of the period
+    it covers. Colour: the side of who reported it; hollow: the source does not say the people were civilians;
+    square and dashed line: a running total since the first day of the war; triangle on the bottom edge: a
+    figure given only in words. Log scale, one unit (people)."""
+    fig, axes = style.figure(2, 1, sharex=True, figsize=(style.WIDTH, 6.2))
+    xlim = (
+        phases["start_date"].min() - pd.Timedelta(days=3),
+        phases["end_date"].max() + pd.Timedelta(days=3),
+    )
+    for ax, measure in zip(axes, ["killed", "wounded"], strict=True):
+        rows = tolls[tolls["measure"] == measure]
+        time_axis.shade_phases(ax, phases, label=ax is axes[0])
+        for r in rows[rows["value"].notna()].itertuples():
+            colour = style.SIDE_COLOURS[str(r.claimant_side)]
+            if r.period_end > r.period_start:
+                ax.plot(
+                    [r.period_start, r.period_end],
+                    [r.low, r.low],
+                    color=colour,
+                    lw=1.1,
+                    ls="--" if r.cumulative else "-",
+                    zorder=2,
+                )
+            if r.high > r.low:
+                ax.plot([r.period_end, r.period_end], [r.low, r.high], color=colour, lw=1.3, zorder=2)
+            ax.plot(
+                r.period_end,
+                r.low,
+                marker="s" if r.cumulative else "o",
+                ms=6.5,
+                ls="none",
+                zorder=3,
+                mfc=colour if r.status == "civilians" else "white",
+                mec=colour,
+                mew=1.4,
+            )
+        edge = blended_transform_factory(ax.transData, ax.transAxes)
+        for r in rows[rows["value"].isna()].itertuples():
+            ax.plot(
+                r.period_end,
+                0.03,
+                marker="^",
+                ms=7,
+                ls="none",
+                transform=edge,
+                clip_on=False,
+                zorder=3,
+                color=style.SIDE_COLOURS[str(r.claimant_side)],
+            )
+        ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else ""))
+        if rows["value"].notna().any():
+            ax.set_ylim(0.6, float(rows["high"].max()) * 2.2)
+        ax.set_ylabel(f"People {measure}\n(log scale)")
+        ax.set_xlim(*xlim)
+    time_axis.month_axis(axes[1])
+    axes[1].tick_params(axis="x", labelsize=8.5)
+    style.title(axes[0], title, pad=16)
+    handles = [
+        *_side_handles(tolls["claimant_side"].astype(str)),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="none",
+            mfc="white",
+            mec="#555555",
+            label="people, civilian status not stated",
+        ),
+        Line2D([], [], marker="s", ls="--", color="#555555", label="running total since 24 February"),
+        Line2D([], [], marker="^", ls="none", color="#555555", label="given only in words (“dozens”)"),
+    ]
+    fig.subplots_adjust(hspace=0.12, bottom=0.16)
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.07, 0.085), ncol=3, fontsize=8)
+    return fig
+
+
+def disagreement(groups: list[dict], title: str, unit: str = "People"):
+    """One row per day or attack with reports from several officials: each numeric report a dot in its
+    official's colour, the span from lowest to highest behind them, and the reports given only in words written
+    in the row, so that no report is left out. groups: dicts with label, numbers (DataFrame with who, low,
+    high, civilians), words (list of 'figure (who)')."""
+    names = sorted({w for g in groups for w in g["numbers"]["who"].astype(str)})
+    grouped = dict(zip(names, top_categories(pd.Series(names)), strict=True))
+    if len(set(grouped.values())) < len(names):  # more officials than colours: the rarest share 'other'
+        counts = pd.Series([w for g in groups for w in g["numbers"]["who"].astype(str)]).value_counts()
+        keep = set(
+            counts.sort_index().sort_values(ascending=False, kind="stable").index[: style.MAX_CATEGORIES - 1]
+        )
+        grouped = {n: n if n in keep else OTHER for n in names}
+    colours = {n: c for n, c in palette([*sorted(set(grouped.values()) - {OTHER}), OTHER]).items()}
+    colours = {n: colours[grouped[n]] for n in names} | {OTHER: style.GREY}
+    fig, ax = style.figure(figsize=(style.WIDTH, 1.6 + 0.85 * max(len(groups), 1)))
+    fig.subplots_adjust(left=0.3)  # room for the row labels inside the chart's width
+    top = max([float(g["numbers"]["high"].max()) for g in groups if len(g["numbers"])] + [1.0])
+    for y, g in enumerate(groups):
+        nums = g["numbers"]
+        if len(nums):
+            ax.plot(
+                [nums["low"].min(), nums["high"].max()],
+                [y, y],
+                color="#CCCCCC",
+                lw=9,
+                solid_capstyle="round",
+                zorder=1,
+            )
+        for k, r in enumerate(nums.itertuples()):
+            dy = (k - (len(nums) - 1) / 2) * 0.12
+            c = colours[str(r.who)]
+            if r.high > r.low:
+                ax.plot([r.low, r.high], [y + dy] * 2, color=c, lw=1.6, zorder=2)
+            ax.plot(
+                r.low,
+                y + dy,
+                marker="o",
+                ms=8,
+                ls="none",
+                zorder=3,
+                mec=c,
+                mew=1.6,
+                mfc=c if r.civilians else "white",
+            )
+        if g["words"]:
+            ax.annotate(
+                textwrap.fill(plain("in words: " + "; ".join(g["words"])), 80),
+                (0, y),
+                xytext=(3, -13),
+                textcoords="offset points",
+                fontsize=8,
+                ha="left",
+                va="top",
+                color="#333333",
+            )
+    ax.set_yticks(range(len(groups)), [plain(g["label"]) for g in groups])
+    ax.set_ylim(len(groups) - 0.4, -0.6)
+    ax.set_xlim(0, top * 1.1)
+    ax.set_xlabel(f"{unit} (count)")
+    style.title(ax, title)
+    shown = sorted(set(grouped.values()) - {OTHER}) + ([OTHER] if OTHER in grouped.values() else [])
+    handles = [Line2D([], [], marker="o", ls="none", color=colours[n], label=plain(n)) for n in shown]
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="none",
+            mfc="white",
+            mec="#555555",
+            label="hollow: the source says people, not civilians",
+        )
+    )
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.02), ncol=2, fontsize=8)
+    return fig
+
+
+def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, row_height: float = 0.34):
+    """Heatmap of counts (rows x columns) with the count in each cell; rows and columns with no count are left out
+    (they would be empty), zero cells are blank."""
+    t = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
+    fig, ax = style.figure(figsize=(style.WIDTH, 1.8 + row_height * max(len(t), 1)))
+    if t.empty:
+        ax.set_axis_off()
+    else:
+        sns.heatmap(
+            t,
+            annot=t.astype(int).map(lambda v: f"{v:,}").to_numpy(),  # '1,300', as the prose writes it
+            fmt="",
+            cmap=sns.light_palette("#0072B2", as_cmap=True),
+            cbar=False,
+            linewidths=0.6,
+            linecolor="white",
+            ax=ax,
+            annot_kws={"fontsize": 8.5},
+            mask=t.to_numpy() == 0,
+        )
+        ax.set_xticklabels(
+            [plain(c) for c in t.columns],
+            rotation=35 if t.shape[1] > 4 else 0,
+            ha="right" if t.shape[1] > 4 else "center",
+        )
+        ax.set_yticklabels([plain(i) for i in t.index], rotation=0)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.tick_params(length=0)
+    style.title(ax, title)
+    return fig
+
+
+def weapon_target(table: pd.DataFrame, title: str):
+    """Strikes by weapon (rows) and target (columns)."""
+    return count_heatmap(table, title, "What was hit (as the source says)", "Weapon (as the source names it)")

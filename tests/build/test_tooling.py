@@ -1,0 +1,414 @@
+"""The maintainers' tooling: precise freshness, all-or-nothing execution, and builds that never half-publish."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from kharkiv.build import freshness
+from kharkiv.data import paths
+from kharkiv.data.paths import NOTEBOOKS, ROOT
+
+PY = sys.executable
+EXECUTOR_NEEDS = [
+    "kharkiv/__init__.py",
+    "kharkiv/paths.py",
+    "kharkiv/freshness.py",
+]  # the executor's own imports
+
+
+def _env(root: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "KHARKIV_DATA"}
+    env["PYTHONPATH"] = str(root)
+    return env
+
+
+def _execute(root: Path, *notebooks: Path, jobs: int = 2) -> subprocess.CompletedProcess:
+    cmd = [PY, str(root / "scripts/execute_notebooks.py"), "-j", str(jobs), *map(str, notebooks)]
+    return subprocess.run(cmd, cwd=root, env=_env(root), capture_output=True, text=True, timeout=600)
+
+
+def _tree(root: Path, files: list[str]) -> Path:
+    """A copy of the repository holding only `files` (paths relative to the root), plus the executor."""
+    for name in [*files, *EXECUTOR_NEEDS, "scripts/execute_notebooks.py"]:
+        dest = root / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if (ROOT / name).is_file() and not dest.exists():
+            shutil.copy2(ROOT / name, dest)
+    return root
+
+
+def _outputs(nb) -> list:
+    return [c.get("outputs") for c in nb.cells if c.cell_type == "code"]
+
+
+# --- freshness: precise, and never fooled ---------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_repo(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "kharkiv").mkdir()
+    for name, text in [("data/a.csv", "x\n1\n"), ("data/b.csv", "y\n2\n"), ("kharkiv/helper.py", "X = 1\n")]:
+        (tmp_path / name).write_text(text)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "DATA", tmp_path / "data")
+    nb = new_notebook(cells=[new_markdown_cell("# t"), new_code_cell("1 + 1")])
+    nb.metadata["kharkiv"] = freshness.record(nb, ["data/a.csv", "kharkiv/helper.py"])
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    return tmp_path, path
+
+
+def test_unread_input_change_leaves_notebook_fresh(fake_repo):
+    root, path = fake_repo
+    (root / "data/b.csv").write_text("y\n3\n")
+    (root / "kharkiv/other.py").write_text("Y = 2\n")
+    assert freshness.stale_reasons(path) == []
+
+
+@pytest.mark.parametrize("change", ["data/a.csv", "kharkiv/helper.py"])
+def test_recorded_input_change_makes_notebook_stale(fake_repo, change):
+    root, path = fake_repo
+    (root / change).write_text((root / change).read_text() + "# edited\n")
+    assert freshness.stale_reasons(path) == [f"{change} changed"]
+
+
+def test_removed_input_and_code_change_make_notebook_stale(fake_repo):
+    root, path = fake_repo
+    (root / "data/a.csv").unlink()
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].source = "1 + 2"
+    nbformat.write(nb, path)
+    assert freshness.stale_reasons(path) == ["its code cells changed", "data/a.csv is gone"]
+
+
+def test_markdown_edit_keeps_notebook_fresh_and_old_records_are_stale(fake_repo):
+    _root, path = fake_repo
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source = "# a better title"
+    nbformat.write(nb, path)
+    assert freshness.is_fresh(path)
+    nb.metadata["kharkiv"] = {"inputs_sha256": "0" * 64}  # the former all-inputs hash
+    nbformat.write(nb, path)
+    assert not freshness.is_fresh(path)
+
+
+def test_listed_folder_is_stale_when_a_file_in_it_changes(fake_repo):
+    root, path = fake_repo
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["kharkiv"] = freshness.record(nb, ["dir:data"])
+    nbformat.write(nb, path)
+    assert freshness.is_fresh(path)
+    (root / "data/b.csv").write_text("y\n30\n")
+    assert freshness.stale_reasons(path) == ["dir:data changed"]
+
+
+# --- the record is complete --------------------------------------------------------------------------------
+
+
+def _smallest(notebooks, pred=lambda nb: True):
+    fit = [(len(nb.cells), p) for p, nb in notebooks if pred(nb)]
+    return min(fit)[1] if fit else None
+
+
+def _recorded(nb) -> list[str]:
+    return list(nb.metadata.get("kharkiv", {}).get("inputs", {}))
+
+
+def _chosen():
+    """The smallest notebook, and the smallest that reads geodata (read in C by GDAL, the hard case)."""
+    nbs = [(p, nbformat.read(p, as_version=4)) for p in sorted(NOTEBOOKS.glob("*.ipynb"))]
+    geo = _smallest(nbs, lambda nb: any(n.startswith("data/geo/") for n in _recorded(nb)))
+    return sorted({p for p in (_smallest(nbs), geo) if p})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _chosen(), ids=lambda p: p.name)
+def test_recorded_inputs_are_all_a_notebook_needs(tmp_path, path):
+    """Executed in a copy that holds only its recorded inputs, a notebook gives the same outputs and record.
+
+    A file it needs but did not record would be missing there: the run fails or its outputs differ.
+    """
+    if freshness.is_fresh(path):
+        reference = nbformat.read(path, as_version=4)
+    else:  # record it first, in a full copy, so the test does not depend on the committed state
+        full = _tree(tmp_path / "full", [str(p.relative_to(ROOT)) for p in ROOT.glob("kharkiv/*")])
+        shutil.copytree(ROOT / "data", full / "data")
+        _tree(full, ["CITATION.cff", "_toc.yml", "_config.yml", f"notebooks/{path.name}"])
+        result = _execute(full, full / "notebooks" / path.name)
+        assert result.returncode == 0, result.stderr[-2000:]
+        reference = nbformat.read(full / "notebooks" / path.name, as_version=4)
+    recorded = _recorded(reference)
+    files = [n for n in recorded if not n.startswith(freshness.DIR)]
+    for d in (n.removeprefix(freshness.DIR) for n in recorded if n.startswith(freshness.DIR)):
+        files += [str(p.relative_to(ROOT)) for p in (ROOT / d).iterdir() if p.is_file()]
+    pruned = _tree(tmp_path / "pruned", [*files, f"notebooks/{path.name}"])
+    result = _execute(pruned, pruned / "notebooks" / path.name)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rerun = nbformat.read(pruned / "notebooks" / path.name, as_version=4)
+    assert _recorded(rerun) == recorded
+    assert _outputs(rerun) == _outputs(reference)
+
+
+# --- all or nothing --------------------------------------------------------------------------------------------
+
+
+def _mini_repo(root: Path, cells: dict[str, list]) -> list[Path]:
+    _tree(root, [])
+    (root / "data").mkdir()
+    out = []
+    for name, sources in cells.items():
+        nb = new_notebook(cells=[c if not isinstance(c, str) else new_code_cell(c) for c in sources])
+        out.append(root / "notebooks" / f"{name}.ipynb")
+        out[-1].parent.mkdir(exist_ok=True)
+        nbformat.write(nb, out[-1])
+    return out
+
+
+def test_one_failing_notebook_writes_none_back(tmp_path):
+    good, bad = _mini_repo(tmp_path, {"good": ["print('ok')"], "bad": ["1 / 0"]})
+    before = {p: p.read_bytes() for p in (good, bad)}
+    result = _execute(tmp_path, good, bad)
+    assert result.returncode == 1
+    assert "bad.ipynb failed: " in result.stderr and "ZeroDivisionError" in result.stderr
+    assert {p: p.read_bytes() for p in (good, bad)} == before
+    assert not list((tmp_path / "_build").glob(".execute-*")), "temporary copies were left behind"
+
+
+def test_stored_error_output_fails_execution_and_check(tmp_path):
+    allowed = new_code_cell("1 / 0", metadata={"tags": ["raises-exception"]})  # runs on, stores the error
+    (path,) = _mini_repo(tmp_path, {"errs": [allowed]})
+    before = path.read_bytes()
+    result = _execute(tmp_path, path)
+    assert result.returncode == 1 and "stores an error output" in result.stderr
+    assert path.read_bytes() == before
+    nb = nbformat.read(path, as_version=4)  # the same notebook, committed with its error output
+    nb.cells[0].outputs = [
+        nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="", traceback=[])
+    ]
+    nb.cells[0].execution_count = 1
+    nb.metadata["kharkiv"] = freshness.record(nb, [])
+    nbformat.write(nb, path)
+    result = _execute(tmp_path, path)
+    assert result.returncode == 1 and "error output stored in errs.ipynb" in result.stderr
+
+
+def test_successful_run_writes_all_with_their_record(tmp_path):
+    paths_ = _mini_repo(tmp_path, {"one": ["print(1)"], "two": ["print(2)"]})
+    result = _execute(tmp_path, *paths_)
+    assert result.returncode == 0, result.stderr
+    for p in paths_:
+        nb = nbformat.read(p, as_version=4)
+        assert nb.metadata["kharkiv"]["freshness_scheme"] == freshness.SCHEME
+        assert nb.cells[0].outputs[0]["text"].strip() in {"1", "2"}
+    assert "up to date" in _execute(tmp_path, *paths_).stdout
+
+
+# --- builds that never half-publish ------------------------------------------------------------------------
+
+
+def _mini_book(root: Path, text: str) -> Path:
+    root.mkdir(exist_ok=True)
+    (root / "_config.yml").write_text("title: Mini\nexecute:\n  execute_notebooks: 'off'\n")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: page\n")
+    (root / "intro.md").write_text(f"# Mini\n\n{text}\n")
+    nb = new_notebook(cells=[new_markdown_cell("# Page"), new_code_cell("1", execution_count=1)])
+    nb.metadata["language_info"] = {"name": "python"}
+    nbformat.write(nb, root / "page.ipynb")
+    return root
+
+
+def _build(root: Path, **kw):
+    cmd = [PY, str(ROOT / "scripts/build_html.py"), "--root", str(root)]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+
+
+def test_notebook_with_error_output_is_never_built(tmp_path):
+    book = _mini_book(tmp_path / "book", "first")
+    nb = nbformat.read(book / "page.ipynb", as_version=4)
+    nb.cells[1].outputs = [nbformat.v4.new_output("error", ename="ValueError", evalue="x", traceback=[])]
+    nbformat.write(nb, book / "page.ipynb")
+    proc = _build(book)
+    out, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and "page.ipynb stores an error output" in out
+    assert not (book / "_build" / "html").exists()
+
+
+@pytest.mark.slow
+def test_killed_or_failed_build_leaves_last_good_book(tmp_path):
+    book = _mini_book(tmp_path / "book", "first edition")
+    proc = _build(book)
+    assert proc.wait(timeout=300) == 0, proc.stdout.read()
+    html = book / "_build" / "html"
+    assert "first edition" in (html / "intro.html").read_text()
+
+    (book / "intro.md").write_text("# Mini\n\nsecond edition\n")
+    proc = _build(book, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (book / "_build/.html-next/_build/html").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # Sphinx is reading or writing now
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert "first edition" in (html / "intro.html").read_text()
+    assert (html / "page.html").exists()
+
+    (book / "intro.md").write_text("# Mini\n\n{ref}`no-such-label`\n")  # a warning, so -W fails the build
+    proc = _build(book)
+    assert proc.wait(timeout=300) != 0
+    assert "first edition" in (html / "intro.html").read_text()
+
+    (book / "intro.md").write_text("# Mini\n\nthird edition\n")
+    proc = _build(book)
+    assert proc.wait(timeout=300) == 0, proc.stdout.read()
+    assert "third edition" in (html / "intro.html").read_text()
+    assert sorted(p.name for p in (book / "_build").iterdir()) == [".doctrees", "html", "jupyter_execute"]
+
+
+def test_make_test_runs_lint_first():
+    makefile = (ROOT / "Makefile").read_text()
+    test_rule = next(line for line in makefile.splitlines() if line.startswith("test:"))
+    assert test_rule.split(":", 1)[1].split()[0] == "lint"
+    assert "ruff check" in makefile and "ruff format --check" in makefile
+
+
+def test_lock_is_hashed_and_installed_with_hashes():
+    lock = (ROOT / "requirements.txt").read_text()
+    pins = [line for line in lock.splitlines() if line and not line.startswith((" ", "#"))]
+    assert pins and all("==" in p and p.rstrip().endswith("\\") for p in pins), "every pin has its hashes"
+    assert "--require-hashes" in (ROOT / "Makefile").read_text()
+    direct = [
+        line.split("==")[0].strip().lower()
+        for line in (ROOT / "requirements.in").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    locked = {p.split("==")[0].lower() for p in pins}
+    assert set(direct) <= locked, "run `make lock` after editing requirements.in"
+    assert all("#" in line for line in (ROOT / "requirements.in").read_text().splitlines() if "==" in line)
+
+
+def test_datapackage_version_is_the_latest_release_in_the_changelog():
+    import re
+
+    releases = re.findall(
+        r"^## (\d+\.\d+\.\d+) \((\d{4}-\d{2}-\d{2})\)", (ROOT / "CHANGELOG.md").read_text(), re.M
+    )
+    version = json.loads((paths.DATAPACKAGE).read_text(encoding="utf-8"))["version"]
+    assert releases, "CHANGELOG.md has no dated release"
+    assert version == releases[0][0], (
+        f"datapackage version {version} is not the latest release {releases[0][0]}"
+    )
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    cited = re.search(r"^version: (\S+)$", citation, re.M).group(1)
+    released = re.search(r'^date-released: "(\S+)"$', citation, re.M).group(1)
+    assert (cited, released) == releases[0], (
+        f"CITATION.cff cites version {cited} of {released}; the latest release is {releases[0]}"
+    )
+
+
+def _png(colour: str) -> str:
+    import base64
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4), colour).save(buf, format="PNG")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def _with_image(book: Path, colour: str) -> None:
+    nb = nbformat.read(book / "page.ipynb", as_version=4)
+    nb.cells[1].outputs = [nbformat.v4.new_output("display_data", data={"image/png": _png(colour)})]
+    nbformat.write(nb, book / "page.ipynb")
+
+
+def _files(html: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(html)): p.read_bytes() for p in sorted(html.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_rebuild_after_a_change_equals_a_clean_build(tmp_path):
+    """No stale image survives and no cache-busting query appears that a clean build would not have."""
+    book = _mini_book(tmp_path / "book", "text")
+    _with_image(book, "red")
+    assert _build(book).wait(timeout=300) == 0
+    _with_image(book, "blue")
+    assert _build(book).wait(timeout=300) == 0
+    clean = tmp_path / "clean"
+    shutil.copytree(book, clean, ignore=shutil.ignore_patterns("_build"))
+    assert _build(clean).wait(timeout=300) == 0
+    rebuilt, fresh = _files(book / "_build" / "html"), _files(clean / "_build" / "html")
+    assert sorted(rebuilt) == sorted(fresh)
+    assert len([n for n in rebuilt if n.startswith("_images/")]) == 1
+    assert {n: b for n, b in rebuilt.items() if b != fresh[n]} == {}
+
+
+def _executor_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("execute_notebooks", ROOT / "scripts/execute_notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_kernel_that_does_not_start_is_retried_but_a_failing_cell_is_not(monkeypatch, tmp_path):
+    ex = _executor_module()
+    calls = []
+
+    def flaky(path, out):
+        calls.append(path)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel didn't respond in 60 seconds")
+        return 1.0, []
+
+    monkeypatch.setattr(ex, "execute", flaky)
+    assert ex._execute_retrying(tmp_path / "a.ipynb", tmp_path / "out.ipynb") == (1.0, [])
+    assert len(calls) == 2
+
+    def failing_cell(path, out):
+        calls.append(path)
+        raise RuntimeError("a cell raised")
+
+    calls.clear()
+    monkeypatch.setattr(ex, "execute", failing_cell)
+    with pytest.raises(RuntimeError, match="a cell raised"):
+        ex._execute_retrying(tmp_path / "a.ipynb", tmp_path / "out.ipynb")
+    assert len(calls) == 1
+
+
+def test_the_benchmark_copies_every_file_outside_the_book_that_a_page_includes(tmp_path):
+    """A page that includes a file the benchmark's copy lacks fails the scale build (it once lacked the changelog)."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    copy = bench._book_copy(tmp_path)
+    for page in (ROOT / "book").glob("*.md"):
+        for target in re.findall(r"```\{(?:literal)?include\} (\S+)", page.read_text(encoding="utf-8")):
+            assert (copy / "book" / target).resolve().exists(), (
+                f"{page.name} includes {target}: not in the copy"
+            )
+
+
+def test_kernels_talk_over_unix_sockets_not_tcp_ports(tmp_path):
+    """Parallel kernels on TCP ports could race for one port; on Unix sockets in a folder each they cannot."""
+    code = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"
+    (path,) = _mini_repo(tmp_path, {"transport": [code]})
+    result = _execute(tmp_path, path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = nbformat.read(path, as_version=4).cells[0].outputs
+    assert [o.get("text", "").strip() for o in out] == ["ipc"]
+    assert "over TCP" not in result.stderr

@@ -1,0 +1,392 @@
+"""The explorer (notebooks/explorer.html): its data, its links, its filters in Chromium, and the book's search."""
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pandas as pd
+import pytest
+
+from kharkiv.build.explorer_bench import replace_explorer, synthetic_tables
+from kharkiv.chapters import explorer
+from kharkiv.data.load import load_tables, validate_and_load
+from kharkiv.model import views
+from kharkiv.text import links
+from tests.conftest import visit
+
+PAGE = "notebooks/explorer.html"
+PAYLOAD = '</script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"><b id="injected">b</b>'
+
+
+# --- the package ------------------------------------------------------------------------------------------
+
+
+def test_ids_sort_numerically_beyond_four_digits():
+    assert explorer.sort_ids(["e10000", "e0028", "e9999", "n0017", "e0028"]) == [
+        "e0028",
+        "e9999",
+        "e10000",
+        "n0017",
+    ]
+
+
+def test_a_figure_reads_as_reported_with_its_noun_in_number():
+    assert explorer.fmt_value(1, None, "exact", "people") == "1 person"
+    assert explorer.fmt_value(1, None, "exact", "tanks") == "1 tank"
+    assert explorer.fmt_value(606, None, "at least", "people") == "at least 606 people"
+    assert explorer.fmt_value(9, 11, "range", "people") == "9 to 11 people"
+    assert explorer.fmt_value(None, None, "dozens", "people") == "dozens"
+
+
+def test_json_in_the_page_cannot_end_its_script_element():
+    data = {"summary": PAYLOAD + " & \u2028"}
+    tag = explorer.json_script(data, "kx-data")
+    inner = tag[tag.index(">") + 1 : tag.rindex("</script>")]
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    assert json.loads(inner) == data
+
+
+def test_the_data_holds_every_event_figure_and_source_excerpt():
+    t = load_tables()
+    d = explorer.explorer_data(t)
+    assert sorted(d["events"]["id"]) == sorted(t["events"]["event_id"])
+    assert sorted(d["figures"]["id"]) == sorted(t["statements"]["statement_id"])
+    excerpts = {(e, c[1]) for e, cs in zip(d["events"]["id"], d["events"]["cites"], strict=True) for c in cs}
+    assert excerpts == set(zip(t["event_sources"]["event_id"], t["event_sources"]["evidence"], strict=True))
+
+
+def test_the_no_js_list_escapes_text_from_the_data(scratch):
+    rows = scratch.rows("events")
+    scratch.set("events", 1, "summary", PAYLOAD)
+    html = explorer.page_html(validate_and_load(scratch.root, seeds=False))
+    assert PAYLOAD not in html and '<b id="injected">' not in html
+    assert "&lt;b id=&quot;injected&quot;&gt;" in html
+    assert f'id="{rows[0]["event_id"]}"' in html
+
+
+def test_synthetic_tables_keep_ids_unique_at_scale():
+    t = synthetic_tables(load_tables(), 3)
+    assert t["events"]["event_id"].is_unique and t["statements"]["statement_id"].is_unique
+    assert len(t["events"]) == 3 * len(load_tables()["events"])
+    assert set(t["event_sources"]["event_id"]) <= set(t["events"]["event_id"])
+
+
+def test_link_helpers_escape_and_point_at_the_explorer():
+    assert links.event_link_html("e0028") == '<a class="kx-link" href="explorer.html#e0028">e0028</a>'
+    a = links.event_link_html("e0028", "<i>x</i>", from_dir="book", to="chronology")
+    assert a == '<a class="kx-link" href="../notebooks/chronology.html#e0028">&lt;i&gt;x&lt;/i&gt;</a>'
+    md = links.rows_link_md("606", ["n0601", "e0028"], from_dir="book")
+    assert 'href="../notebooks/explorer.html#ids=e0028,n0601"' in md and ">606</a>" in md
+
+
+# --- the built page ---------------------------------------------------------------------------------------
+
+
+def _open(browser, url):
+    page, errors, outside = visit(browser, url)
+    page.wait_for_function("document.getElementById('kx-explorer').dataset.ready === '1'")
+    return page, errors, outside
+
+
+@pytest.fixture(scope="module")
+def events():
+    return views.events(load_tables())
+
+
+@pytest.mark.browser
+def test_the_page_loads_cleanly_and_only_from_the_book(browser, server):
+    page, errors, outside = _open(browser, server + PAGE)
+    assert not errors, errors
+    assert not outside, outside
+    assert page.locator("#kx-list article.kx-card").count() > 0
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "control, value, expected",
+    [
+        ("kx-f-type", "Battles", lambda ev: (ev["event_type"] == "Battles").sum()),
+        ("kx-f-verif", "claimed", lambda ev: (ev["verification"] == "claimed").sum()),
+        ("kx-f-phase", "bombardment-and-siege", lambda ev: (ev["phase_id"] == "bombardment-and-siege").sum()),
+    ],
+)
+def test_a_filter_gives_the_count_pandas_gives(browser, server, events, control, value, expected):
+    page, errors, _ = _open(browser, server + PAGE)
+    page.select_option(f"#{control}", value)
+    assert page.evaluate("window.kxExplorer.count.events") == int(expected(events))
+    assert not errors
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_date_fields_filter_like_pandas(browser, server, events):
+    page, _, _ = _open(browser, server + PAGE)
+    page.fill("#kx-f-from", "2022-03-01")
+    page.fill("#kx-f-to", "2022-03-31")
+    lo, hi = pd.Timestamp("2022-03-01"), pd.Timestamp("2022-03-31")
+    want = int(((events["end_date"] >= lo) & (events["start_date"] <= hi)).sum())
+    assert page.evaluate("window.kxExplorer.count.events") == want
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_url_round_trips_the_filter_state(browser, server):
+    page, _, _ = _open(browser, server + PAGE)
+    page.select_option("#kx-f-type", "Explosions/Remote violence")
+    page.fill("#kx-f-from", "2022-03-01")
+    page.fill("#kx-f-q", "Kharkiv")
+    page.wait_for_function("location.hash.includes('q=Kharkiv')")
+    url, state, count = (
+        page.url,
+        page.evaluate("window.kxExplorer.state()"),
+        page.evaluate("window.kxExplorer.count"),
+    )
+    page.close()
+    again, _, _ = _open(browser, url)
+    assert again.evaluate("window.kxExplorer.state()") == state
+    assert again.evaluate("window.kxExplorer.count") == count
+    assert again.input_value("#kx-f-type") == "Explosions/Remote violence"
+    assert again.input_value("#kx-f-from") == "2022-03-01"
+    again.close()
+
+
+@pytest.mark.browser
+def test_a_permalink_opens_the_right_card(browser, server, events):
+    row = events.iloc[len(events) // 2]
+    page, errors, _ = _open(browser, server + PAGE + "#" + row["event_id"])
+    card = page.locator(f"article.kx-card#{row['event_id']}")
+    assert card.count() == 1 and card.is_visible()
+    assert row["summary"] in card.inner_text()
+    assert page.evaluate("document.activeElement.id") == row["event_id"]
+    assert page.evaluate("window.kxExplorer.count.events") == 1
+    assert not errors
+    page.close()
+
+
+@pytest.mark.browser
+def test_every_event_and_figure_id_has_a_working_link(browser, server, built_html):
+    t = load_tables()
+    ids = [*t["events"]["event_id"], *t["statements"]["statement_id"]]
+    static = (built_html / PAGE).read_text(encoding="utf-8")
+    assert not [i for i in ids if f'id="{i}"' not in static], "the page without JavaScript lacks anchors"
+    page, _, _ = _open(browser, server + PAGE)
+    missing = page.evaluate(
+        """async (ids) => {
+          const out = [];
+          for (const id of ids) {
+            location.hash = id;
+            await new Promise((r) => setTimeout(r, 0));
+            const el = document.getElementById(id);
+            if (!el || !el.closest('#kx-list')) out.push(id);
+          }
+          return out;
+        }""",
+        ids,
+    )
+    assert not missing, missing
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_set_of_ids_opens_exactly_those_rows(browser, server):
+    page, _, _ = _open(browser, server + PAGE + "#ids=n0601,e0028,n0017")
+    assert page.evaluate("window.kxExplorer.count") == {"events": 1, "figures": 2, "shown": 1}
+    page.close()
+
+
+@pytest.mark.browser
+def test_every_link_into_the_explorer_from_the_book_names_rows_that_exist(built_html):
+    t = load_tables()
+    known = {*t["events"]["event_id"], *t["statements"]["statement_id"]}
+    bad = []
+    for f in built_html.rglob("*.html"):
+        for href in re.findall(r'href="([^"]*explorer\.html#[^"]*)"', f.read_text(encoding="utf-8")):
+            frag = unquote(urlparse(href).fragment)
+            ids = frag[4:].split(",") if frag.startswith("ids=") else [] if "=" in frag else [frag]
+            bad += [f"{f.name}: {href}" for i in ids if i not in known]
+    assert not bad, bad
+
+
+@pytest.mark.browser
+def test_without_javascript_the_page_lists_every_event(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + PAGE)
+    assert page.locator("#kx-nojs article.kx-card").count() == len(load_tables()["events"])
+    context.close()
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_the_filters_and_the_map(browser, server):
+    page, _, _ = _open(browser, server + PAGE)
+    page.focus("#kx-f-type")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "kx-f-sub"
+    dot = page.locator("#kx-dots circle").first
+    dot.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.kxExplorer.state().place")
+    page.close()
+
+
+@pytest.mark.browser
+def test_explorer_assets_load_on_its_page_only(built_html):
+    other = (built_html / "notebooks" / "sources.html").read_text(encoding="utf-8")
+    assert "explorer.js" not in other and "explorer.css" not in other
+    assert "explorer.js" in (built_html / PAGE).read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["606", "Freedom Square", "Synyehubov"])
+def test_the_search_finds_ids_places_people_and_numbers(browser, server, query):
+    page, errors, _ = visit(browser, server + f"search.html?q={query}")
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
+    assert any("notebooks/explorer.html" in h for h in hits), hits
+    assert not errors
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_search_finds_an_event_by_its_id(browser, server):
+    eid = load_tables()["events"]["event_id"].iloc[27]
+    page, _, _ = visit(browser, server + f"search.html?q={eid}")
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
+    assert any("notebooks/explorer.html" in h for h in hits), hits
+    page.close()
+
+
+# --- markup in the data, in a copy of the built page ------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.browser
+def test_markup_in_the_data_shows_as_text(scratch, tmp_path, browser, built_html):
+    ev = scratch.rows("events")
+    scratch.set("events", 1, "summary", PAYLOAD)
+    es = scratch.rows("event_sources")
+    scratch.set("event_sources", 1, "evidence", PAYLOAD)
+    st = scratch.rows("statements")
+    scratch.set("statements", 1, "evidence", PAYLOAD)
+    copy = tmp_path / "html"
+    shutil.copytree(built_html, copy)
+    replace_explorer(copy, explorer.page_html(validate_and_load(scratch.root, seeds=False)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(copy)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/{PAGE}"
+        for frag in [ev[0]["event_id"], es[0]["event_id"], st[0]["statement_id"]]:
+            page, errors, _ = _open(browser, f"{base}#{frag}")
+            assert page.evaluate("window.__pwned") is None
+            assert page.locator("#injected").count() == 0
+            assert PAYLOAD in page.inner_text("#kx-list")
+            assert not errors, errors
+            page.close()
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(base)
+        assert page.locator("#injected").count() == 0 and PAYLOAD in page.inner_text("#kx-nojs")
+        context.close()
+    finally:
+        httpd.shutdown()
+
+
+def test_page_html_is_deterministic():
+    assert explorer.page_html() == explorer.page_html()
+
+
+def test_the_page_paths_agree_with_the_link_contract():
+    assert links.explorer_page() == Path(links.EXPLORER).name
+    assert links.explorer_page("book") == "../" + links.EXPLORER
+
+
+@pytest.mark.browser
+def test_large_data_loads_its_texts_when_needed(monkeypatch, tmp_path, browser, built_html, events):
+    # the same page as with 100 times the events, at today's size: texts in chunk files of 40 rows
+    monkeypatch.setattr(explorer, "INLINE_EVENTS", 10)
+    monkeypatch.setattr(explorer, "CHUNK", 40)
+    copy = tmp_path / "html"
+    shutil.copytree(built_html, copy)
+    replace_explorer(copy, explorer.page_html(text_dir=copy / "_static" / "explorer-text"))
+    assert len(list((copy / "_static" / "explorer-text").glob("kx-text-events-*.js"))) == -(
+        -len(events) // 40
+    )
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(copy)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/{PAGE}"
+        last = events.iloc[-1]
+        page, errors, outside = _open(browser, f"{base}#{last['event_id']}")
+        page.wait_for_function(f"document.querySelector('#{last['event_id']} .kx-summary') !== null")
+        assert last["summary"] in page.inner_text(f"#{last['event_id']}")
+        word = "Synyehubov"
+        want = int(events["summary"].str.contains(word, regex=False).sum())
+        page.fill("#kx-f-q", "")
+        page.evaluate(f"window.kxExplorer.set({{view: 'events', q: '{word.lower()}'}})")
+        page.wait_for_function("!document.getElementById('kx-status').textContent.includes('loading')")
+        assert page.evaluate("window.kxExplorer.count.events") >= want > 0
+        assert not errors and not outside
+        page.close()
+    finally:
+        httpd.shutdown()
+
+
+@pytest.mark.browser
+def test_brushing_the_timeline_filters_the_list_and_the_map(browser, server, events):
+    page, _, _ = _open(browser, server + PAGE)
+    page.locator("svg.kx-timeline").scroll_into_view_if_needed()
+    box = page.locator("svg.kx-timeline").bounding_box()
+    y = box["y"] + box["height"] * 0.3
+    page.mouse.move(box["x"] + box["width"] * 0.2, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.45, y, steps=5)
+    page.mouse.up()
+    state = page.evaluate("window.kxExplorer.state()")
+    lo, hi = pd.Timestamp(state["from"]), pd.Timestamp(state["to"])
+    want = int(((events["end_date"] >= lo) & (events["start_date"] <= hi)).sum())
+    assert lo < hi and page.evaluate("window.kxExplorer.count.events") == want
+    assert page.input_value("#kx-f-from") == state["from"]
+    dots = page.eval_on_selector_all("#kx-dots circle", "els => els.map(e => e.getAttribute('aria-label'))")
+    on_map = sum(int(re.search(r": (\d+);", d).group(1)) for d in dots)
+    assert 0 < on_map <= want
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_figures_view_filters_like_pandas(browser, server):
+    st = views.statements(load_tables())
+    page, _, _ = _open(browser, server + PAGE + "#view=figures")
+    page.select_option("#kx-f-measure", "killed")
+    page.select_option("#kx-f-subject", "civilians")
+    want = int(((st["measure"] == "killed") & (st["subject"] == "civilians")).sum())
+    assert page.evaluate("window.kxExplorer.count.figures") == want
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_glued_number_leads_to_its_source(browser, server):
+    st = load_tables()["statements"].set_index("statement_id")
+    page, errors, _ = _open(browser, server + PAGE)
+    link = page.locator("a.kx-numlink").first
+    fid = unquote(urlparse(link.get_attribute("href")).fragment)
+    link.click()
+    page.wait_for_function(f"location.hash === '#{fid}'")
+    row = page.locator(f"tr#{fid}")
+    assert row.is_visible() and st.loc[fid, "evidence"] in row.inner_text()
+    assert not errors
+    page.close()
+
+
+def test_a_link_to_a_set_lists_its_ids_numerically():
+    assert links.explorer_href(["e10000", "e9999"]) == "explorer.html#ids=e9999,e10000"

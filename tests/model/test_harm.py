@@ -1,0 +1,418 @@
+"""kharkiv.model.harm: which reports count as civilian harm in the city, and how reports of one day line up."""
+
+import pandas as pd
+import pytest
+
+from kharkiv.model import harm
+from kharkiv.text import harm_text, wording
+from tests.fixtures_harm import statement_frame
+
+WAR_START = pd.Timestamp("2022-02-24")
+PLACES = pd.DataFrame(
+    {
+        "place_id": ["kharkiv", "saltivskyi-district", "derzhprom", "tsyrkuny", "kharkiv-oblast"],
+        "within": ["", "kharkiv", "kharkiv", "", ""],
+    }
+).replace({"": None})
+ROWS = [  # one day, three officials; a second document repeats one of them
+    (
+        "n1",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        None,
+        None,
+        "dozens",
+        "a",
+        "A",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n2",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        11,
+        None,
+        "exact",
+        "b",
+        "B",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n3",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        9,
+        None,
+        "exact",
+        "c",
+        "C",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n4",
+        "e1",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "city",
+        "killed",
+        "people",
+        11,
+        None,
+        "at least",
+        "b",
+        "B",
+        "Ukrainian",
+        "claimed",
+        "s3",
+    ),
+    # same day, another strike, one claimant: not a conflict with e1
+    (
+        "n5",
+        "e2",
+        "2022-02-28",
+        "2022-02-28",
+        "kharkiv",
+        "incident",
+        "killed",
+        "foreign nationals",
+        1,
+        None,
+        "exact",
+        "u",
+        "Unattributed",
+        "unattributed",
+        "reported",
+        "s0",
+    ),
+    # a running total and a district toll
+    (
+        "n6",
+        None,
+        "2022-02-24",
+        "2022-05-31",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        606,
+        None,
+        "at least",
+        "u",
+        "Unattributed",
+        "unattributed",
+        "reported",
+        "s0",
+    ),
+    (
+        "n7",
+        "e3",
+        "2022-03-18",
+        "2022-03-18",
+        "saltivskyi-district",
+        "incident",
+        "killed",
+        "civilians",
+        1,
+        None,
+        "exact",
+        "u",
+        "Unattributed",
+        "unattributed",
+        "reported",
+        "s0",
+    ),
+    # left out: outside the city, soldiers, refuted, not a toll
+    (
+        "n8",
+        None,
+        "2022-04-28",
+        "2022-04-28",
+        "kharkiv-oblast",
+        "incident",
+        "killed",
+        "civilians",
+        5,
+        None,
+        "exact",
+        "b",
+        "B",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n9",
+        None,
+        "2022-03-05",
+        "2022-03-05",
+        "kharkiv",
+        "unit",
+        "killed",
+        "russian military",
+        1600,
+        None,
+        "about",
+        "o",
+        "O",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+    (
+        "n10",
+        None,
+        "2022-03-05",
+        "2022-03-05",
+        "kharkiv",
+        "city",
+        "killed",
+        "civilians",
+        50,
+        None,
+        "exact",
+        "r",
+        "R",
+        "Russian",
+        "refuted",
+        "s0",
+    ),
+    (
+        "n11",
+        None,
+        "2022-02-24",
+        "2022-04-29",
+        "kharkiv",
+        "city",
+        "buildings damaged or destroyed",
+        "civilian objects",
+        2000,
+        None,
+        "more than",
+        "b",
+        "B",
+        "Ukrainian",
+        "claimed",
+        "s0",
+    ),
+]
+
+
+@pytest.fixture
+def st():
+    return statement_frame(ROWS)
+
+
+def test_city_is_the_city_and_what_lies_within_it():
+    assert harm.city_place_ids(PLACES) == ["derzhprom", "kharkiv", "saltivskyi-district"]
+
+
+def test_tolls_keep_civilians_and_unstated_people_in_the_city_only(st):
+    t = harm_text.tolls(st, PLACES, WAR_START)
+    assert sorted(t["statement_id"]) == ["n1", "n2", "n3", "n4", "n5", "n6", "n7"]
+    assert t.set_index("statement_id").loc["n4", "status"] == "status not stated"
+    assert t.set_index("statement_id").loc["n5", "status"] == "civilians"
+    assert t.set_index("statement_id")["cumulative"].to_dict()["n6"] and t["cumulative"].sum() == 1
+
+
+def test_figures_read_as_the_source_qualifies_them():
+    assert harm_text.figure(606, None, "at least") == "at least 606"
+    assert harm_text.figure(None, None, "dozens") == "dozens"
+    assert harm_text.figure(200, 217, "range") == "200\u2013217"
+    assert harm_text.figure(1500, None, "exact") == "1,500"
+    assert wording.period("2022-04-14", "2022-04-17") == "14\u201317 April 2022"
+    assert harm_text.attributed("X", "unattributed").startswith("none named")
+
+
+def test_largest_running_total_is_a_civilian_one_and_never_a_sum(st):
+    top = harm_text.largest_cumulative(harm_text.tolls(st, PLACES, WAR_START))
+    assert top["statement_id"] == "n6" and top["value"] == 606
+    assert harm_text.largest_cumulative(harm_text.tolls(st.iloc[:5], PLACES, WAR_START)) is None
+
+
+def test_conflicts_group_one_strike_and_keep_every_report(st):
+    c = harm_text.conflicts(harm_text.tolls(st, PLACES, WAR_START))
+    assert len(c) == 1
+    row = c.iloc[0]
+    assert row["strike"] == "e1" and row["claimants"] == 3 and row["reports"] == 4
+    assert (row["low"], row["high"]) == (9, 11)
+    assert row["statement_ids"] == "n1; n2; n3; n4"
+    assert "dozens" in row["figures"] and "[s3]" in row["figures"]
+
+
+def _events():
+    ev = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3", "e4", "e5", "e6", "e7"],
+            "event_type": [
+                "Explosions/Remote violence",
+                "Violence against civilians",
+                "Explosions/Remote violence",
+                "Strategic developments",
+                "Battles",
+                "Explosions/Remote violence",
+                "Explosions/Remote violence",
+            ],
+            "sub_event_type": [
+                "Shelling/artillery/missile attack",
+                "Attack",
+                "Shelling/artillery/missile attack",
+                "Assessment or report",
+                "Armed clash",
+                "Shelling/artillery/missile attack",
+                "Shelling/artillery/missile attack",
+            ],
+            "place_id": [
+                "kharkiv",
+                "kharkiv",
+                "saltivskyi-district",
+                "kharkiv",
+                "kharkiv",
+                "tsyrkuny",
+                "derzhprom",
+            ],
+            "weapon": [
+                "multiple rocket launcher",
+                "sniper",
+                None,
+                "cluster munition",
+                "tank",
+                "artillery",
+                None,
+            ],
+            "target": ["residential", "civilians", "civilians", None, None, None, None],
+            "summary": [
+                "Rockets hit homes.",
+                "Two volunteers were shot.",
+                "Shelling killed a 96-year-old survivor.",
+                "A rights group found cluster munitions.",
+                "Street fighting.",
+                "Shelling of a village.",
+                "Shelling killed a soldier.",
+            ],
+        }
+    )
+    weapons = ["cluster munition", "multiple rocket launcher", "artillery", "tank", "sniper"]
+    ev["weapon"] = pd.Categorical(ev["weapon"], categories=weapons)
+    ev["target"] = pd.Categorical(ev["target"], categories=["residential", "civilians"])
+    return ev
+
+
+def test_strikes_and_weapon_reports_are_apart(st):
+    ev = _events()
+    assert list(harm.strikes(ev, PLACES)["event_id"]) == ["e1", "e2", "e3", "e7"]
+    assert list(harm.weapon_reports(ev, PLACES)["event_id"]) == ["e4"]
+
+
+def test_weapon_target_counts_each_strike_once_with_not_stated_last():
+    wt = harm.weapon_target(harm.strikes(_events(), PLACES))
+    assert list(wt.index) == ["multiple rocket launcher", "sniper", "not stated"]
+    assert list(wt.columns) == ["residential", "civilians", "not stated"]
+    assert wt.to_numpy().sum() == 4 and wt.loc["not stated", "civilians"] == 1
+
+
+def test_victims_are_attacks_single_deaths_or_described_persons_not_soldiers():
+    ev = _events()
+    killed = pd.DataFrame(
+        {
+            "event_id": ["e1", "e3", "e7"],
+            "measure": ["killed"] * 3,
+            "subject": ["civilians", "civilians", "ukrainian military"],
+            "value": [4.0, 1.0, 1.0],
+            "qualifier": ["exact"] * 3,
+        }
+    )
+    assert list(harm.victims(ev, killed)["event_id"]) == ["e2", "e3"]
+
+
+def test_rights_groups_are_found_by_name_variant_or_role():
+    claimants = pd.DataFrame(
+        {
+            "claimant_id": ["hrw", "amnesty", "expert", "isw"],
+            "name": ["Human Rights Watch", "Amnesty", "Mark Hiznay", "ISW"],
+            "variants": [None, "Amnesty International", None, None],
+            "role": [None, None, "Arms director, Human Rights Watch", None],
+        }
+    )
+    assert harm.rights_group_ids(claimants) == ["amnesty", "expert", "hrw"]
+
+
+# --- reader-facing wording (issue 12) ---------------------------------------------------------------------------
+
+
+def _members(rows):
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=["value", "value_high", "qualifier", "claimant", "claimant_side"])
+    return harm_text.with_figures(
+        df.assign(period_start=pd.Timestamp("2022-02-28"), period_end=pd.Timestamp("2022-02-28"))
+    ).assign(statement_id=[f"n{i:04d}" for i in range(len(df))])
+
+
+def test_a_range_says_which_reports_were_given_only_in_words():
+    m = _members(
+        [
+            (9, None, "exact", "Ihor Terekhov", "Ukrainian"),
+            (11, None, "exact", "Oleh Synyehubov", "Ukrainian"),
+            (None, None, "dozens", "Anton Herashchenko", "Ukrainian"),
+            (None, None, "dozens", "Oleh Synyehubov", "Ukrainian"),
+            (None, None, "hundreds", "Anton Herashchenko", "Ukrainian"),
+        ]
+    )
+    text = harm_text.spread_text(m)
+    assert text.startswith("9 to 11, while ")
+    assert "Anton Herashchenko and Oleh Synyehubov said “dozens”" in text
+    assert "Anton Herashchenko said “hundreds”" in text
+
+
+def test_a_range_of_words_only_or_of_one_number():
+    assert harm_text.spread_text(_members([(None, None, "dozens", "A", "Ukrainian")])) == "A said “dozens”"
+    assert harm_text.spread_text(_members([(3, None, "exact", "A", "Ukrainian")])) == "3"
+    unnamed = _members([(None, None, "dozens", "Unattributed", "unattributed")])
+    assert harm_text.spread_text(unnamed) == f"{harm_text.NO_ONE} said “dozens”"
+
+
+def test_sources_are_named_as_readers_know_them():
+    assert harm_text.source_name("The Washington Post", "x", "news article") == "The Washington Post"
+    assert harm_text.source_name("RFE/RL (republished)", "x", "news article") == "RFE/RL"
+    assert (
+        harm_text.source_name(
+            "Wikipedia (plain-text extract)", "Battle of Kharkiv (2022)", "encyclopedia article"
+        )
+        == "Wikipedia, “Battle of Kharkiv (2022)”"
+    )
+    assert harm_text.source_name("UK news outlet (not named in the text)", "x", "news article") == (
+        "a UK news outlet (not named in its text)"
+    )
+    assert harm_text.named_sources("s1; s2", {"s1": "A", "s2": "B"}) == "A; B"
+
+
+def test_attribution_keeps_names_and_lowercases_only_a_role():
+    assert harm_text.according_to(
+        "Oleh Synyehubov", "Head of the Kharkiv Regional State Administration", "Ukrainian"
+    ) == ("according to Oleh Synyehubov, head of the Kharkiv Regional State Administration")
+    assert (
+        harm_text.according_to("CNN", "US news network", "third party") == "according to CNN, US news network"
+    )
+    assert harm_text.according_to("Unattributed", None, "unattributed") == "in a source that names no one"

@@ -1,0 +1,95 @@
+"""kharkiv.text.prose: agreement, numbers in words, lists, names kept as spelled, attribution, Markdown made inert."""
+
+import pandas as pd
+import pytest
+
+from kharkiv.text import prose
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "words", "expected"),
+    [
+        (1, "person", False, "1 person"),
+        (2, "person", False, "2 people"),
+        (1, "people", False, "1 person"),
+        (2, "tank", False, "2 tanks"),
+        (1, "tanks", False, "1 tank"),
+        (3, "settlement", True, "three settlements"),
+        (12, "settlement", True, "12 settlements"),
+        (1600, "civilian", False, "1,600 civilians"),
+        (2, "casualty", False, "2 casualties"),
+        (2, "recapture report", True, "two recapture reports"),
+        (1, "aircraft", False, "1 aircraft"),
+    ],
+)
+def test_count_agrees(n, noun, words, expected):
+    assert prose.count(n, noun, words=words) == expected
+
+
+def test_listing():
+    assert prose.listing(["Izium"]) == "Izium"
+    assert prose.listing(["Izium", "Balakliia"]) == "Izium and Balakliia"
+    assert prose.listing(["A", "B", "C"]) == "A, B and C"
+    assert prose.listing(["A", "B"], "or") == "A or B"
+    with pytest.raises(ValueError):
+        prose.listing([])
+
+
+def test_names_are_never_lower_cased():
+    assert prose.capitalise("iSW judged") == "ISW judged"
+    assert prose.who("Ihor Terekhov", "Mayor of Kharkiv", "person") == "Ihor Terekhov, mayor of Kharkiv"
+    # a role that starts with a name keeps its capital
+    assert prose.who("X", "Kharkiv Oblast governor", "person") == "X, Kharkiv Oblast governor"
+    assert prose.who("Institute for the Study of War", "Washington-based think tank", "think tank") == (
+        "the Institute for the Study of War"
+    )
+
+
+def test_attribution():
+    assert prose.according_to("Oleh Synyehubov", "Head of the regional administration", "person") == (
+        "according to Oleh Synyehubov, head of the regional administration"
+    )
+    assert "without attribution" in prose.according_to("Unattributed", None, "unattributed")
+
+
+def test_dates_with_precision():
+    assert prose.when("2022-02-24", "2022-02-24") == "24 February 2022"
+    assert prose.when("2022-03-06", "2022-03-07", "range") == "6\u20137 March 2022"
+    assert prose.when("2022-05-01", "2022-05-31", "month") == "May 2022"
+
+
+def test_spread_text_says_when_a_report_is_only_words():
+    spread = {"low": 9.0, "high": 11.0, "n_numbers": 2, "in_words": pd.DataFrame({"qualifier": ["dozens"]})}
+    assert prose.spread_text(spread, "civilian", "killed") == (
+        "from 9 to 11 civilians killed, and one report gives only a word (\u201cdozens\u201d)"
+    )
+    one = {"low": 5.0, "high": 5.0, "n_numbers": 1, "in_words": pd.DataFrame({"qualifier": []})}
+    assert prose.spread_text(one, "civilian") == "5 civilians"
+
+
+def test_markdown_and_html_are_inert():
+    assert prose.md_text("*bold* [x](y)") == "\\*bold\\* \\[x\\]\\(y\\)"
+    assert prose.link_md("a_b", "#e1") == "[a\\_b](#e1)"
+    assert prose.escape("<script>") == "&lt;script&gt;"
+    assert prose.escape(None) == "" and prose.escape(float("nan")) == ""
+    assert "&lt;b&gt;" in prose.folded("<b>", "")
+
+
+def test_glue_facts_refuses_a_missing_value():
+    with pytest.raises(ValueError, match="no value"):
+        prose.glue_facts({"x": None})
+
+
+def test_organisations_named_as_descriptions_take_the():
+    assert prose.who("Government of the United Kingdom", None, "government body") == (
+        "the Government of the United Kingdom"
+    )
+    assert prose.who("Human Rights Watch", None, "NGO") == "Human Rights Watch"
+    assert prose.who("Oryx", None, "open-source group") == "Oryx"
+
+
+def test_units_follow_their_figures():
+    assert prose.unit_text(2000, "km2") == " km\u00b2"
+    assert prose.unit_text(None, "settlements") == " settlements"
+    assert prose.unit_text(1, "settlements") == " settlement"
+    assert prose.unit_text(50, "percent") == "%"
