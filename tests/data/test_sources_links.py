@@ -5,8 +5,8 @@ import csv
 
 import pytest
 
-from kharkiv import references
-from kharkiv.paths import DATA
+from kharkiv.chapters import bibliography
+from kharkiv.data.paths import DATA
 
 CITY = "kharkiv"
 # The city's built-up footprint (Natural Earth urban areas, data/geo/SOURCES.md): lon 35.93-36.48, lat 49.78-50.16.
@@ -50,7 +50,7 @@ def test_outlet_variants_have_a_basis_and_one_canonical_name_each():
 
 def test_every_reference_link_is_an_entry_of_the_reference_list_as_printed(seeds):
     text = (seeds / "000_c121be9c419ef93c.txt").read_text(encoding="utf-8")
-    entries = references.parse(references.reference_list(text))
+    entries = bibliography.parse(bibliography.reference_list(text))
     printed = set(zip(entries["outlet"], entries["title"], entries["date"], strict=True))
     for i, r in enumerate(rows("reference_links.csv"), start=2):
         assert (r["outlet"], r["title"], r["date"]) in printed, (
