@@ -1,1 +1,0 @@
-"""The civilian-harm chapter (notebooks/civilian_harm): its facts, tables and charts."""

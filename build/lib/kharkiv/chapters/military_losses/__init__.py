@@ -1,1 +1,0 @@
-"""The military-losses chapter (notebooks/military_losses): its facts, tables and charts."""
