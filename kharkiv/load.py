@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cells, names, rules, schema
+from . import cells, ids, names, rules, schema
 from .csvfile import read_columns
 from .errors import DataError
 from .evidence import check_evidence
@@ -78,27 +78,45 @@ def _first_duplicate(name: str, values: list, key: list[str]) -> None:
         seen[value] = i
 
 
+# Field flags for uniqueness after a fold: (fold, rule, what the fold ignores).
+FOLDS = {
+    "x_unique_folded": (
+        names.fold,
+        "unique after folding",
+        "case, spacing, Unicode normalisation, zero-width characters and Cyrillic/Greek look-alikes",
+    ),
+    "x_unique_by_number": (ids.sort_key, "unique by number", "leading zeros: an id is its letter and number"),
+}
+
+
 def _check_unique_folded(name: str, columns: Columns, resource: dict) -> None:
-    """Names that differ only in case, spacing, zero-width or look-alike characters are one name."""
+    """Names that differ only in case, spacing, normalisation or look-alikes are one name; ids one number."""
     for f in schema.fields(resource):
-        if not f.get("x_unique_folded"):
-            continue
-        seen, values = {}, columns[f["name"]]
-        for i, value in enumerate(values, start=1):
-            if value is None:
+        for flag, (fold, rule, ignoring) in FOLDS.items():
+            if not f.get(flag):
                 continue
-            key = names.fold(value)
-            if key in seen:
-                j = seen[key]
-                raise DataError(
-                    name,
-                    i,
-                    f["name"],
-                    "unique after folding",
-                    f"{value!r} is the same name as {values[j - 1]!r} in row {j} (ignoring "
-                    "case, spacing, zero-width characters and Cyrillic/Greek look-alikes)",
-                )
-            seen[key] = i
+            values = columns[f["name"]]
+            keys = [None if v is None else fold(v) for v in values]
+            present = [k for k in keys if k is not None]
+            if len(set(present)) < len(present):  # only then name the first duplicate, row by row
+                _first_folded_duplicate(name, f["name"], values, keys, rule, ignoring)
+
+
+def _first_folded_duplicate(name: str, col: str, values: list, keys: list, rule: str, ignoring: str) -> None:
+    seen = {}
+    for i, key in enumerate(keys, start=1):
+        if key is None:
+            continue
+        if key in seen:
+            j = seen[key]
+            raise DataError(
+                name,
+                i,
+                col,
+                rule,
+                f"{values[i - 1]!r} is the same as {values[j - 1]!r} in row {j} (ignoring {ignoring})",
+            )
+        seen[key] = i
 
 
 def _check_foreign_keys(typed: dict[str, Columns], resources: dict) -> None:
