@@ -3,6 +3,7 @@
 A package that is not valid JSON, or lacks what the loader relies on, raises DataError naming the file.
 """
 
+import datetime as dt
 import json
 import re
 from functools import lru_cache
@@ -15,6 +16,21 @@ from .paths import DATAPACKAGE
 REQUIRED_RESOURCES = ("sources", "claimants", "places", "phases", "events", "event_sources", "statements")
 TYPES = {"string", "integer", "number", "boolean", "date"}
 PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*")
+# Fields the cross-field rules compare or compute with (kharkiv/rules.py), and the types that allows: another
+# type would make the rules compare a date with a text, so it is refused here, naming the package.
+NEEDED_TYPES = {
+    "sources": {"date": {"date"}},
+    "places": {"lat": {"number"}, "lon": {"number"}},
+    "phases": {"order": {"integer", "number"}, "start_date": {"date"}, "end_date": {"date"}},
+    "events": {"start_date": {"date"}, "end_date": {"date"}},
+    "statements": {
+        "claim_date": {"date"},
+        "period_start": {"date"},
+        "period_end": {"date"},
+        "value": {"number", "integer"},
+        "value_high": {"number", "integer"},
+    },
+}
 
 
 def _no_duplicate_keys(label: str):
@@ -48,6 +64,15 @@ def _check_resource(label: str, r, names: set) -> None:
             _fail(label, f"{where}: a field without a name: {str(f)[:60]!r}")
         if f.get("type", "string") not in TYPES:
             _fail(label, f"{where}, field {f['name']!r}: unknown type {f.get('type')!r}")
+    for f in fields:
+        needed = NEEDED_TYPES.get(r["name"], {}).get(f["name"])
+        if needed and f.get("type", "string") not in needed:
+            _fail(
+                label,
+                f"{where}, field {f['name']!r}: type {f.get('type', 'string')!r}, but the checks compare it as "
+                f"{' or '.join(map(repr, sorted(needed)))}",
+                "field type",
+            )
     for fk in r["schema"].get("foreignKeys", []):
         target = fk.get("reference", {}).get("resource")
         if target and target not in names:
@@ -68,12 +93,24 @@ def check_package(label: str, pkg) -> None:
             )
     for r in pkg["resources"]:
         _check_resource(label, r, names)
-    period = pkg.get("x_period")
+    _check_period(label, pkg.get("x_period"))
+
+
+def _check_period(label: str, period) -> None:
+    """The package's own period: two real dates, the end not before the start."""
     if not isinstance(period, dict) or not all(
         isinstance(period.get(k), str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", period[k])
         for k in ("start", "end")
     ):
         _fail(label, f"x_period must give start and end as ISO dates (YYYY-MM-DD), not {period!r}")
+    dates = {}
+    for k in ("start", "end"):
+        try:
+            dates[k] = dt.date.fromisoformat(period[k])
+        except ValueError as exc:
+            _fail(label, f"x_period.{k} is {period[k]!r}, which is not a real date ({exc})", "x_period")
+    if dates["end"] < dates["start"]:
+        _fail(label, f"x_period ends on {period['end']}, before it starts on {period['start']}", "x_period")
 
 
 @lru_cache(maxsize=4)
