@@ -234,7 +234,11 @@ def validate_and_load(data_dir: Path = DATA, seeds: Path | bool | None = None) -
         raise _with_line(err, lines) from None
     except KeyError as exc:
         raise DataError(
-            "data/datapackage.json", None, None, "fields the checks need", f"the field {exc} is not described"
+            "data/datapackage.json",
+            None,
+            None,
+            "fields the checks need",
+            f"the field or rule setting {exc} is not described",
         ) from None
     return {name: _frame(typed[name], res) for name, res in resources.items()}
 

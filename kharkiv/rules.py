@@ -200,13 +200,27 @@ def _enum(pkg: dict, table: str, field: str) -> list | None:
     return next((f.get("constraints", {}).get("enum") for f in fields if f["name"] == field), None)
 
 
+def _shaped(where: str, value, kind: type):
+    if not isinstance(value, kind):
+        shape = "an object" if kind is dict else "a list"
+        raise DataError(
+            "data/datapackage.json", None, None, "rule settings", f"{where} must be {shape}, not {value!r}"
+        )
+    return value
+
+
 def _rule_settings(pkg: dict) -> None:
-    """The values the claim rules name come from the vocabularies they constrain (a typo would fail every row)."""
-    unattributed = _resource(pkg, "claimants").get("x_unattributed") or {}
-    by_side = pkg.get("x_verification_by_side") or {}
-    allowed = by_side.get("allowed", {})
+    """The claim rules' settings: of the right shape, naming only values of the vocabularies they constrain."""
+    x_unattributed = _resource(pkg, "claimants").get("x_unattributed") or {}
+    unattributed = _shaped("claimants.x_unattributed", x_unattributed, dict)
+    by_side = _shaped("x_verification_by_side", pkg.get("x_verification_by_side") or {}, dict)
+    allowed = _shaped("x_verification_by_side.allowed", by_side.get("allowed", {}), dict)
+    parties = by_side.get("corroborated_by_another_source", [])
+    _shaped("x_verification_by_side.corroborated_by_another_source", parties, list)
+    for s, labels in allowed.items():
+        _shaped(f"x_verification_by_side.allowed[{s!r}]", labels, list)
     named = [("claimants.x_unattributed", k, v) for k, v in unattributed.items() if k in ("kind", "side")]
-    sides = [*allowed, *by_side.get("corroborated_by_another_source", [])]
+    sides = [*allowed, *parties]
     named += [("x_verification_by_side", "side", s) for s in sides]
     named += [("x_verification_by_side", "verification", v) for labels in allowed.values() for v in labels]
     for where, field, value in named:

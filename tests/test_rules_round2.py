@@ -207,6 +207,25 @@ def test_a_field_type_changed_to_string_is_named_in_the_package(scratch, table, 
     assert f"resource {table!r}, field {name!r}: type 'string'" in str(err)
 
 
+@pytest.mark.parametrize(
+    ("key", "bad", "says"),
+    [
+        ("minimum", "2022-02-30", "constraints.minimum '2022-02-30' is not a real ISO date"),
+        ("pattern", "e[0-9", "constraints.pattern 'e[0-9' is not a regular expression"),
+        ("enum", "reported", "constraints.enum must be a list"),
+        ("minLength", "10", "constraints.minLength must be a whole number"),
+    ],
+)
+def test_a_malformed_constraint_is_named_in_the_package(scratch, key, bad, says):
+    field = {"minimum": "start_date", "pattern": "event_id", "enum": "verification", "minLength": "summary"}[
+        key
+    ]
+    _edit_package(scratch, lambda pkg: _field(pkg, "events", field)["constraints"].update({key: bad}))
+    err = load_error(scratch)
+    assert (err.file, err.rule) == ("data/datapackage.json", "package structure"), str(err)
+    assert f"resource 'events', field {field!r}: {says}" in str(err)
+
+
 def test_an_excerpt_saved_in_nfd_says_so(scratch, seeds):
     rows = scratch.rows("statements")
     row = next(
