@@ -182,6 +182,42 @@ def test_duplicate_keys_are_named_at_the_same_row_as_row_by_row(ids, key):
     assert outcome(load._check_unique, "data/t.csv", cols, resource) == want
 
 
+def reference_unique_folded(name: str, values: list, flag: str) -> None:
+    """Row by row: the first value whose fold was seen before is named, with the row it repeats."""
+    fold, rule, ignoring = load.FOLDS[flag]
+    seen = {}
+    for i, value in enumerate(values, start=1):
+        if value is None:
+            continue
+        if fold(value) in seen:
+            j = seen[fold(value)]
+            raise DataError(
+                name,
+                i,
+                "id",
+                rule,
+                f"{value!r} is the same as {values[j - 1]!r} in row {j} (ignoring {ignoring})",
+            )
+        seen[fold(value)] = i
+
+
+@pytest.mark.parametrize(
+    ("flag", "values"),
+    [
+        ("x_unique_by_number", ["e0001", "e0002", "e00001", "e0002"]),
+        ("x_unique_by_number", ["e0001", None, "e10000", None, "e010000"]),
+        ("x_unique_by_number", ["e0001", "e0002", "n0001"]),
+        ("x_unique_folded", ["Kharkiv", "Izium", "Kharkіv", "kharkiv"]),
+        ("x_unique_folded", ["Sie\u0300ge", "Siège", None]),
+        ("x_unique_folded", ["a", "b"]),
+    ],
+)
+def test_folded_duplicates_are_named_at_the_same_row_as_row_by_row(flag, values):
+    resource = {"schema": {"fields": [{"name": "id", flag: True}]}}
+    want = outcome(reference_unique_folded, "data/t.csv", values, flag)
+    assert outcome(load._check_unique_folded, "data/t.csv", {"id": values}, resource) == want
+
+
 def reference_foreign_keys(typed: dict[str, list[dict]], resources: dict) -> None:
     for res_name, resource in resources.items():
         for fk in resource["schema"].get("foreignKeys", []):
