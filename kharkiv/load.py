@@ -8,6 +8,7 @@ Run `python -m kharkiv` to check data/ and hear loudly whether the evidence was 
 
 import os
 import sys
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -109,12 +110,11 @@ def _first_folded_duplicate(name: str, col: str, values: list, keys: list, rule:
             continue
         if key in seen:
             j = seen[key]
+            a, b = values[i - 1], values[j - 1]
+            # Two spellings that look identical on screen are shown with their code points.
+            show = ascii if unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b) else repr
             raise DataError(
-                name,
-                i,
-                col,
-                rule,
-                f"{values[i - 1]!r} is the same as {values[j - 1]!r} in row {j} (ignoring {ignoring})",
+                name, i, col, rule, f"{show(a)} is the same as {show(b)} in row {j} (ignoring {ignoring})"
             )
         seen[key] = i
 

@@ -8,6 +8,7 @@ the fast code must give the same values, the same frames and the same first erro
 import itertools
 import re
 import string
+import unicodedata
 
 import pandas as pd
 import pytest
@@ -182,6 +183,11 @@ def test_duplicate_keys_are_named_at_the_same_row_as_row_by_row(ids, key):
     assert outcome(load._check_unique, "data/t.csv", cols, resource) == want
 
 
+def shown(a: str, b: str) -> str:
+    """A name as an error shows it: with its code points when it looks exactly like the other."""
+    return ascii(a) if unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b) else repr(a)
+
+
 def reference_unique_folded(name: str, values: list, flag: str) -> None:
     """Row by row: the first value whose fold was seen before is named, with the row it repeats."""
     fold, rule, ignoring = load.FOLDS[flag]
@@ -196,7 +202,8 @@ def reference_unique_folded(name: str, values: list, flag: str) -> None:
                 i,
                 "id",
                 rule,
-                f"{value!r} is the same as {values[j - 1]!r} in row {j} (ignoring {ignoring})",
+                f"{shown(value, values[j - 1])} is the same as {shown(values[j - 1], value)} in row {j} "
+                f"(ignoring {ignoring})",
             )
         seen[fold(value)] = i
 

@@ -155,6 +155,7 @@ def test_two_phase_names_that_differ_only_in_normalisation(scratch):
     scratch.set("phases", 2, "name", unicodedata.normalize("NFD", "Siège of the city"))
     err = load_error(scratch)
     assert_names(err, "data/phases.csv", 2, "name", "unique after folding")
+    assert "'Sie\\u0300ge of the city' is the same as 'Si\\xe8ge of the city' in row 1" in str(err)
     assert "Unicode normalisation" in str(err)
 
 
