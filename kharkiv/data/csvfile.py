@@ -92,9 +92,26 @@ def _check_header(label: str, header: list[str], expected: list[str]) -> None:
     for col, n in Counter(header).items():
         if n > 1:
             raise DataError(label, None, col, "unique column names", "the column appears more than once")
+    spaced = [h for h in header if h != h.strip() and h.strip() in expected]
+    if spaced:
+        raise DataError(
+            label,
+            None,
+            spaced[0].strip(),
+            "CSV header",
+            f"the header names {spaced[0]!r}, with a space around it (line 1 reads {header!r}): write the header "
+            "without spaces after the commas",
+            line=1,
+        )
     for col in expected:
         if col not in header:
-            raise DataError(label, None, col, "required column", "the column is missing from the header")
+            raise DataError(
+                label,
+                None,
+                col,
+                "required column",
+                f"the column is missing from the header (line 1 reads {header!r})",
+            )
     for col in header:
         if col not in expected:
             raise DataError(

@@ -3,6 +3,7 @@
 A package that is not valid JSON, or lacks what the loader relies on, raises DataError naming the file.
 """
 
+import datetime as dt
 import json
 import re
 from functools import lru_cache
@@ -15,6 +16,22 @@ from kharkiv.data.paths import DATAPACKAGE
 REQUIRED_RESOURCES = ("sources", "claimants", "places", "phases", "events", "event_sources", "statements")
 TYPES = {"string", "integer", "number", "boolean", "date"}
 PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Fields the cross-field rules compare or compute with (kharkiv/rules.py), and the types that allows: another
+# type would make the rules compare a date with a text, so it is refused here, naming the package.
+NEEDED_TYPES = {
+    "sources": {"date": {"date"}},
+    "places": {"lat": {"number"}, "lon": {"number"}},
+    "phases": {"order": {"integer", "number"}, "start_date": {"date"}, "end_date": {"date"}},
+    "events": {"start_date": {"date"}, "end_date": {"date"}},
+    "statements": {
+        "claim_date": {"date"},
+        "period_start": {"date"},
+        "period_end": {"date"},
+        "value": {"number", "integer"},
+        "value_high": {"number", "integer"},
+    },
+}
 
 
 def _no_duplicate_keys(label: str):
@@ -48,10 +65,72 @@ def _check_resource(label: str, r, names: set) -> None:
             _fail(label, f"{where}: a field without a name: {str(f)[:60]!r}")
         if f.get("type", "string") not in TYPES:
             _fail(label, f"{where}, field {f['name']!r}: unknown type {f.get('type')!r}")
+    names_ = {f["name"] for f in fields}
+    pk = r["schema"].get("primaryKey", [])
+    for col in [pk] if isinstance(pk, str) else pk:
+        if col not in names_:
+            _fail(label, f"{where}: the primary key names {col!r}, which is not one of its fields")
+    for f in fields:
+        needed = NEEDED_TYPES.get(r["name"], {}).get(f["name"])
+        if needed and f.get("type", "string") not in needed:
+            _fail(
+                label,
+                f"{where}, field {f['name']!r}: type {f.get('type', 'string')!r}, but the checks compare it as "
+                f"{' or '.join(map(repr, sorted(needed)))}",
+                "field type",
+            )
+    for f in fields:
+        _check_constraints(label, f"{where}, field {f['name']!r}", f)
     for fk in r["schema"].get("foreignKeys", []):
         target = fk.get("reference", {}).get("resource")
         if target and target not in names:
             _fail(label, f"{where}: a foreign key refers to the unknown resource {target!r}")
+
+
+def _check_constraints(label: str, where: str, f: dict) -> None:
+    """Constraints of the shape the cell checks read (a malformed one would fail as a bare Python error)."""
+    c, kind = f.get("constraints", {}), f.get("type", "string")
+    if not isinstance(c, dict):
+        _fail(label, f"{where}: constraints must be an object, not {c!r}")
+    if "enum" in c and not isinstance(c["enum"], list):
+        _fail(label, f"{where}: constraints.enum must be a list, not {c['enum']!r}")
+    for v in c.get("enum", []) if kind != "boolean" else []:
+        if not _bound_ok(kind, v):
+            _fail(
+                label,
+                f"{where}: constraints.enum holds {v!r}, which is not {_EXPECTED.get(kind, 'a number')} "
+                f"as the field's type {kind!r} needs",
+            )
+    if "pattern" in c:
+        try:
+            re.compile(c["pattern"])
+        except (re.error, TypeError) as exc:
+            _fail(label, f"{where}: constraints.pattern {c['pattern']!r} is not a regular expression ({exc})")
+    if "minLength" in c and (not isinstance(c["minLength"], int) or isinstance(c["minLength"], bool)):
+        _fail(label, f"{where}: constraints.minLength must be a whole number, not {c['minLength']!r}")
+    for key in ("minimum", "maximum"):
+        if key in c and not _bound_ok(kind, c[key]):
+            _fail(label, f"{where}: constraints.{key} {c[key]!r} is not {_EXPECTED.get(kind, 'a number')}")
+    for key in ("trueValues", "falseValues"):
+        if key in f and not (isinstance(f[key], list) and all(isinstance(v, str) for v in f[key])):
+            _fail(label, f"{where}: {key} must be a list of texts, not {f[key]!r}")
+
+
+_EXPECTED = {"date": "a real ISO date (YYYY-MM-DD)", "string": "a text"}
+
+
+def _bound_ok(kind: str, bound) -> bool:
+    """Is a bound (or an allowed value) of the field's type?"""
+    if kind == "string":
+        return isinstance(bound, str)
+    if kind != "date":
+        return isinstance(bound, int | float) and not isinstance(bound, bool)
+    try:
+        return (
+            isinstance(bound, str) and bool(ISO_DATE.fullmatch(bound)) and bool(dt.date.fromisoformat(bound))
+        )
+    except ValueError:
+        return False
 
 
 def check_package(label: str, pkg) -> None:
@@ -68,12 +147,23 @@ def check_package(label: str, pkg) -> None:
             )
     for r in pkg["resources"]:
         _check_resource(label, r, names)
-    period = pkg.get("x_period")
+    _check_period(label, pkg.get("x_period"))
+
+
+def _check_period(label: str, period) -> None:
+    """The package's own period: two real dates, the end not before the start."""
     if not isinstance(period, dict) or not all(
-        isinstance(period.get(k), str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", period[k])
-        for k in ("start", "end")
+        isinstance(period.get(k), str) and ISO_DATE.fullmatch(period[k]) for k in ("start", "end")
     ):
         _fail(label, f"x_period must give start and end as ISO dates (YYYY-MM-DD), not {period!r}")
+    dates = {}
+    for k in ("start", "end"):
+        try:
+            dates[k] = dt.date.fromisoformat(period[k])
+        except ValueError as exc:
+            _fail(label, f"x_period.{k} is {period[k]!r}, which is not a real date ({exc})", "x_period")
+    if dates["end"] < dates["start"]:
+        _fail(label, f"x_period ends on {period['end']}, before it starts on {period['start']}", "x_period")
 
 
 @lru_cache(maxsize=4)

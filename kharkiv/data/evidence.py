@@ -1,6 +1,7 @@
 """Check that every source document is the one recorded, and every evidence excerpt stands in it verbatim."""
 
 import hashlib
+import unicodedata
 from pathlib import Path
 
 from kharkiv.data.datapackage import PLAIN_NAME
@@ -79,13 +80,29 @@ def check_evidence(typed: dict[str, dict[str, list]], seeds: Path) -> None:
         missing = {p for p in dict.fromkeys(pairs) if normalise(p[0]) not in texts[p[1]]}
         for i, (excerpt, source) in enumerate(pairs if missing else [], start=1):
             if (excerpt, source) in missing:
+                where = f"{source} ({seeds.name}/{_file(sources, source)})"
                 raise DataError(
                     f"data/{table}.csv",
                     i,
                     col,
                     "evidence in source",
-                    f"{excerpt[:60]!r}... is not found verbatim in {source} ({seeds.name}/{_file(sources, source)})",
+                    f"{excerpt[:60]!r}... is not found verbatim in {where}{_why(excerpt, texts[source])}",
                 )
+
+
+def _form(text: str) -> str:
+    return next((f for f in ("NFC", "NFD") if unicodedata.is_normalized(f, text)), "a mix of NFC and NFD")
+
+
+def _why(excerpt: str, text: str) -> str:
+    """Why a missing excerpt is missing, when only its Unicode normalisation differs (invisible on screen)."""
+    if normalise(unicodedata.normalize("NFC", excerpt)) not in unicodedata.normalize("NFC", text):
+        return ""
+    return (
+        f": it is there, but in a different Unicode normalisation (the excerpt is saved in {_form(excerpt)}, "
+        f"the document in {_form(text)}: the letters look the same but are encoded differently); "
+        f"save the excerpt in {_form(text)}"
+    )
 
 
 def _file(sources: list[dict], source_id: str) -> str:

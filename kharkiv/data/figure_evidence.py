@@ -1,15 +1,16 @@
 """Does a statement's figure stand in its evidence excerpt? (A figure is recorded as stated.)
 
 The excerpt must carry the value as digits (with or without thousands separators), in millions, or as a
-number word. Shared by the loader and tests/test_data.py.
+number word. A number word counts only as a whole word: "an" is inside "Ukrainian", "one" inside "someone",
+"ten" inside "often", "six" inside "forty-six". Shared by the loader and tests/test_data.py.
 """
 
 import re
 from functools import lru_cache
 
 NUMBER_WORDS = {
-    0: ["no ", "none"],
-    1: ["one", "a ", "an "],
+    0: ["no", "none"],
+    1: ["one", "a", "an"],
     2: ["two", "both"],
     3: ["three"],
     4: ["four"],
@@ -42,9 +43,16 @@ def _digits(v: float) -> re.Pattern:
     return re.compile(rf"(?<![\d,.])(?:{'|'.join(map(re.escape, figure_forms(v)))})(?!\d)")
 
 
+@lru_cache(maxsize=64)
+def _words(n: int) -> re.Pattern | None:
+    """The number words of n as whole words (not inside a longer word or a hyphenated compound)."""
+    words = NUMBER_WORDS.get(n)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])") if words else None
+
+
 def stands_in(value: float, evidence: str) -> bool:
-    """True if the excerpt writes the value as digits, in millions, or as a word."""
+    """True if the excerpt writes the value as digits, in millions, or as a whole number word."""
     v, text = float(value), evidence.lower()
     digits = _digits(v).search(text) is not None
-    words = v.is_integer() and any(w in text for w in NUMBER_WORDS.get(int(v), []))
+    words = v.is_integer() and (p := _words(int(v))) is not None and p.search(text) is not None
     return digits or words or (v == 1e6 and "one million" in text)

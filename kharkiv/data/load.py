@@ -8,12 +8,13 @@ Run `python -m kharkiv` to check data/ and hear loudly whether the evidence was 
 
 import os
 import sys
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from kharkiv.data import cells, names, rules
+from kharkiv.data import cells, ids, names, rules
 from kharkiv.data import datapackage as schema
 from kharkiv.data.csvfile import read_columns
 from kharkiv.data.errors import DataError
@@ -79,27 +80,44 @@ def _first_duplicate(name: str, values: list, key: list[str]) -> None:
         seen[value] = i
 
 
+# Field flags for uniqueness after a fold: (fold, rule, what the fold ignores).
+FOLDS = {
+    "x_unique_folded": (
+        names.fold,
+        "unique after folding",
+        "case, spacing, Unicode normalisation, zero-width characters and Cyrillic/Greek look-alikes",
+    ),
+    "x_unique_by_number": (ids.sort_key, "unique by number", "leading zeros: an id is its letter and number"),
+}
+
+
 def _check_unique_folded(name: str, columns: Columns, resource: dict) -> None:
-    """Names that differ only in case, spacing, zero-width or look-alike characters are one name."""
+    """Names that differ only in case, spacing, normalisation or look-alikes are one name; ids one number."""
     for f in schema.fields(resource):
-        if not f.get("x_unique_folded"):
-            continue
-        seen, values = {}, columns[f["name"]]
-        for i, value in enumerate(values, start=1):
-            if value is None:
+        for flag, (fold, rule, ignoring) in FOLDS.items():
+            if not f.get(flag):
                 continue
-            key = names.fold(value)
-            if key in seen:
-                j = seen[key]
-                raise DataError(
-                    name,
-                    i,
-                    f["name"],
-                    "unique after folding",
-                    f"{value!r} is the same name as {values[j - 1]!r} in row {j} (ignoring "
-                    "case, spacing, zero-width characters and Cyrillic/Greek look-alikes)",
-                )
-            seen[key] = i
+            values = columns[f["name"]]
+            keys = [None if v is None else fold(v) for v in values]
+            present = [k for k in keys if k is not None]
+            if len(set(present)) < len(present):  # only then name the first duplicate, row by row
+                _first_folded_duplicate(name, f["name"], values, keys, rule, ignoring)
+
+
+def _first_folded_duplicate(name: str, col: str, values: list, keys: list, rule: str, ignoring: str) -> None:
+    seen = {}
+    for i, key in enumerate(keys, start=1):
+        if key is None:
+            continue
+        if key in seen:
+            j = seen[key]
+            a, b = values[i - 1], values[j - 1]
+            # Two spellings that look identical on screen are shown with their code points.
+            show = ascii if unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b) else repr
+            raise DataError(
+                name, i, col, rule, f"{show(a)} is the same as {show(b)} in row {j} (ignoring {ignoring})"
+            )
+        seen[key] = i
 
 
 def _check_foreign_keys(typed: dict[str, Columns], resources: dict) -> None:
@@ -217,7 +235,11 @@ def validate_and_load(data_dir: Path = DATA, seeds: Path | bool | None = None) -
         raise _with_line(err, lines) from None
     except KeyError as exc:
         raise DataError(
-            "data/datapackage.json", None, None, "fields the checks need", f"the field {exc} is not described"
+            "data/datapackage.json",
+            None,
+            None,
+            "fields the checks need",
+            f"the field or rule setting {exc} is not described",
         ) from None
     return {name: _frame(typed[name], res) for name, res in resources.items()}
 

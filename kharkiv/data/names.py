@@ -1,7 +1,8 @@
 """Fold a name to the form in which two spellings of one name become equal.
 
 'Kharkiv', 'kharkiv ', 'Kharkіv' (Cyrillic і) and 'Khar\u200bkiv' (zero-width space) are one name: a second row
-with any of them is a duplicate, not a second place.
+with any of them is a duplicate, not a second place. So are a name whose 'é' is one character (NFC) and the same name
+whose 'é' is 'e' plus a combining accent (NFD): the fold normalises (NFKC) before and after casefolding.
 """
 
 import re
@@ -22,6 +23,8 @@ CONFUSABLES = str.maketrans(
 
 
 def fold(name: str) -> str:
-    """NFKC, casefold, zero-width characters removed, whitespace collapsed, look-alikes mapped to Latin."""
+    """NFKC, casefold, NFKC again (casefolding can decompose), zero-width characters removed, whitespace
+    collapsed, look-alikes mapped to Latin."""
     text = unicodedata.normalize("NFKC", name).translate(ZERO_WIDTH).casefold()
+    text = unicodedata.normalize("NFKC", text)
     return re.sub(r"\s+", " ", text).strip().translate(CONFUSABLES)

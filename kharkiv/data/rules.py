@@ -1,6 +1,7 @@
 """Rules that span several fields or tables, which Table Schema cannot express.
 
-Their settings (the period, implied figures, oblast boundaries and tolerance) are read from datapackage.json.
+Their settings (the period, implied figures, oblast boundaries and tolerance, the unattributed claimant, the
+verification labels each side may carry) are read from datapackage.json.
 Tables arrive column by column (name -> list of typed values); each rule walks only the columns it needs.
 """
 
@@ -47,6 +48,12 @@ def check_all(t: dict[str, Columns], pkg: dict | None = None, data_dir: Path | N
     _order("statements", t["statements"], "period_start", "period_end")
     _event_precision(t["events"], pkg.get("x_period"))
     _statement_values(t["statements"])
+    _rule_settings(pkg)
+    unattributed = _resource(pkg, "claimants").get("x_unattributed")
+    if unattributed:
+        _claimant_kind_and_side(t["claimants"], unattributed)
+    if pkg.get("x_verification_by_side"):
+        _verification_by_side(t, pkg["x_verification_by_side"])
     _claim_dates(t["statements"], t["sources"])
     _figures_in_evidence(t["statements"], _resource(pkg, "statements").get("x_implied_values", {}))
     _coordinates(t["places"])
@@ -118,6 +125,116 @@ def _statement_values(statements: Columns) -> None:
         if high is not None and value is not None and high < value:
             raise DataError(
                 "data/statements.csv", i, "value_high", "range order", "value_high is below value"
+            )
+        if qualifier == "at least" and value == 0:
+            raise DataError(
+                "data/statements.csv",
+                i,
+                "value",
+                "at least 0",
+                "'at least 0' states nothing: give the figure the source states (qualifier 'exact' for none)",
+            )
+
+
+def _claimant_kind_and_side(claimants: Columns, setting: dict) -> None:
+    """Only the claimant who stands for 'no one named' is unattributed, in kind and in side alike."""
+    kind, side = setting["kind"], setting["side"]
+    for i, (name, k, s) in each(claimants, "name", "kind", "side"):
+        if (k == kind) == (s == side):
+            continue
+        if k == kind:
+            detail = (
+                f"{name!r} has kind {kind!r} (the source names no one), so it has no side: "
+                f"side must be {side!r}, not {s!r}"
+            )
+        else:
+            detail = (
+                f"{name!r} is a named {k}, so its side is never {side!r} (which means the source names no one): "
+                "give the side it speaks for"
+            )
+        raise DataError("data/claimants.csv", i, "side", "side agrees with kind", detail)
+
+
+def _verification_by_side(t: dict[str, Columns], setting: dict) -> None:
+    """An event's or figure's verification label is one its claimant's side may carry (see datapackage.json)."""
+    side = dict(tuples(t["claimants"], "claimant_id", "side"))
+    allowed, parties = setting["allowed"], set(setting.get("corroborated_by_another_source", []))
+    told_by: dict[str, set] = {}
+    for event, source in tuples(t["event_sources"], "event_id", "source_id"):
+        told_by.setdefault(event, set()).add(source)
+    claims = {
+        "events": each(t["events"], "claimant_id", "verification", "event_id"),
+        "statements": each(t["statements"], "claimant_id", "verification", "event_id", "source_id"),
+    }
+    for table, rows_ in claims.items():
+        for i, (claimant, label, event, *own) in rows_:
+            s = side[claimant]
+            if label not in allowed.get(s, []):
+                raise DataError(
+                    f"data/{table}.csv",
+                    i,
+                    "verification",
+                    "verification agrees with side",
+                    f"{label!r} does not fit claimant {claimant!r}, whose side is {s!r}: a claim from that side is "
+                    f"{' or '.join(allowed.get(s, [])) or 'never labelled'} (x_verification_by_side in "
+                    "data/datapackage.json)",
+                )
+            documents = told_by.get(event, set()).union(own)
+            if label == "corroborated" and s in parties and len(documents) < 2:
+                told = (
+                    f"event {event} is told by {', '.join(sorted(documents))} alone"
+                    if event
+                    else "it has no event"
+                )
+                raise DataError(
+                    f"data/{table}.csv",
+                    i,
+                    "verification",
+                    "corroborated by another source",
+                    f"claimant {claimant!r} is a party to the war ({s}): its own claim is 'corroborated' only when "
+                    f"another document tells the event too, but {told}",
+                )
+
+
+def _enum(pkg: dict, table: str, field: str) -> list | None:
+    fields = _resource(pkg, table).get("schema", {}).get("fields", [])
+    return next((f.get("constraints", {}).get("enum") for f in fields if f["name"] == field), None)
+
+
+def _shaped(where: str, value, kind: type):
+    if not isinstance(value, kind):
+        shape = "an object" if kind is dict else "a list"
+        raise DataError(
+            "data/datapackage.json", None, None, "rule settings", f"{where} must be {shape}, not {value!r}"
+        )
+    return value
+
+
+def _rule_settings(pkg: dict) -> None:
+    """The claim rules' settings: of the right shape, naming only values of the vocabularies they constrain."""
+    x_unattributed = _resource(pkg, "claimants").get("x_unattributed") or {}
+    unattributed = _shaped("claimants.x_unattributed", x_unattributed, dict)
+    by_side = _shaped("x_verification_by_side", pkg.get("x_verification_by_side") or {}, dict)
+    allowed = _shaped("x_verification_by_side.allowed", by_side.get("allowed", {}), dict)
+    parties = by_side.get("corroborated_by_another_source", [])
+    _shaped("x_verification_by_side.corroborated_by_another_source", parties, list)
+    for s, labels in allowed.items():
+        _shaped(f"x_verification_by_side.allowed[{s!r}]", labels, list)
+    named = [("claimants.x_unattributed", k, v) for k, v in unattributed.items() if k in ("kind", "side")]
+    sides = [*allowed, *parties]
+    named += [("x_verification_by_side", "side", s) for s in sides]
+    named += [("x_verification_by_side", "verification", v) for labels in allowed.values() for v in labels]
+    for where, field, value in named:
+        table = "events" if field == "verification" else "claimants"
+        vocabulary = _enum(pkg, table, field)
+        if vocabulary is not None and value not in vocabulary:
+            raise DataError(
+                "data/datapackage.json",
+                None,
+                None,
+                "rule settings",
+                f"{where} names {value!r}, which is not a {field} of data/{table}.csv "
+                f"({', '.join(map(str, vocabulary))})",
             )
 
 
