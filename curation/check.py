@@ -17,9 +17,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from kharkiv.data.evidence import normalise as norm  # noqa: E402  (after the path is set)
+from kharkiv.data.evidence import normalise as norm  # noqa: E402  (the same rule the tests apply)
+from kharkiv.data.paths import seeds_dir  # noqa: E402  ($KHARKIV_SEEDS, else ../shared/seeds: works in a worktree too)
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = seeds_dir() or ROOT.parent / "shared" / "seeds"
 
 
 def read_rows(path):
