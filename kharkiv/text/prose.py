@@ -27,7 +27,6 @@ TITLE_WORDS = {
     "spokesman",
     "independent",
     "anonymous",
-    "moscow-installed",
 }
 
 
