@@ -116,8 +116,21 @@ SAME_DAY_PLACE_TYPE = {
     ("e0052", "e0053"): ("target", "10 Mar: the SES toll, and a mall destroyed (two tellers)"),
     ("e0070", "e0072"): ("weapon", "31 Mar: the city's shelling; a claimed Iskander strike on a base"),
 }
-# Ids merged into another row in the second pass: they are never used again.
-RETIRED = {"e0061", "e0063", "e0601", "e0602", "e0603", "n0628", "e0016", "e0324", "e0339", "e0616", "n0644", "n0651"}
+# Ids merged into another row in the second and third passes: they are never used again.
+RETIRED = {
+    "e0061",
+    "e0063",
+    "e0601",
+    "e0602",
+    "e0603",
+    "n0628",
+    "e0016",
+    "e0324",
+    "e0339",
+    "e0616",
+    "n0644",
+    "n0651",
+}
 
 
 def _differ(a, b) -> bool:

@@ -97,5 +97,8 @@ def test_units_follow_their_figures():
 
 def test_a_proper_adjective_keeps_its_capital_in_a_role():
     """'Moscow-installed' is a proper noun's adjective: never lower-cased mid-sentence (issue 19)."""
-    assert prose._role("Moscow-installed head of the Kharkiv region") == "Moscow-installed head of the Kharkiv region"
+    assert (
+        prose._role("Moscow-installed head of the Kharkiv region")
+        == "Moscow-installed head of the Kharkiv region"
+    )
     assert prose._role("Mayor of Kharkiv") == "mayor of Kharkiv"
