@@ -18,13 +18,6 @@ THINGS = {
         rf"[Oo]f the {N} strikes on (?:Kharkiv|the city)",
         rf"of the {N} strikes and attacks on the city",
     ],
-    "word-only reports of civilians killed in the city on 28 February": [
-        rf"{N} reports? gives? only a word",
-        rf"28 February 2022[^.]*?, while ((?:[A-Z][\w-]+ ?)+(?:, | and )?)+said “dozens”",
-    ],
-    "military-loss figures": [
-        rf"{N} of the {N} figures are Ukrainian claims",
-    ],
 }
 
 
