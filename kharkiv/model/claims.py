@@ -6,13 +6,13 @@ import re
 import pandas as pd
 
 from kharkiv.data import datapackage as schema
-from kharkiv.model import counts, measures
+from kharkiv.model import comparable, counts, measures
 
 SIDES = schema.enum("claimants", "side")
 VERIFICATION = schema.enum("statements", "verification")
 MILITARY = list(measures.MILITARY)
-# What counts the same thing: a figure is compared only with figures that share all of these.
-SAME_THING = ["measure", "subject", "unit", "place_id", "unit_name", "period_start", "period_end"]
+# What counts the same thing: the book's one rule (kharkiv.model.comparable), used here and by civilian harm.
+SAME_THING = comparable.SAME_COUNT
 
 
 def split_citations(text) -> list[str]:

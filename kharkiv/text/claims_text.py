@@ -5,6 +5,7 @@ import textwrap
 import pandas as pd
 
 from kharkiv.data.ids import series_key, sorted_ids
+from kharkiv.model import comparable
 from kharkiv.model.claims import SAME_THING
 from kharkiv.text import prose
 from kharkiv.text.wording import figure_text, who
@@ -75,6 +76,7 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
             & st["low"].isna()
         )
         words = st[same].sort_values(["claimant", "statement_id"], key=series_key)
+        what = comparable.described(words)
         out.append(
             {
                 "label": textwrap.fill(
@@ -94,9 +96,9 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
                 .reset_index(drop=True),
                 "words": list(
                     dict.fromkeys(
-                        f"{f} of {s} ({w})"
-                        for f, s, w in zip(
-                            words["figure"], words["subject"].astype(str), _names(words), strict=False
+                        f"{f} of {s} ({w}{', ' + k if k else ''})"
+                        for f, s, w, k in zip(
+                            words["figure"], words["subject"].astype(str), _names(words), what, strict=False
                         )
                     )
                 ),
@@ -118,13 +120,17 @@ def subject_name(subject) -> str:
 
 
 def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 2) -> pd.DataFrame:
-    """Groups of statements counting the same thing (keys) that come from at least min_claimants claimants.
+    """Groups of statements counting the same thing (keys; comparable.SAME_COUNT by default, totals only: see
+    kharkiv.model.comparable) that come from at least min_claimants claimants.
 
     One row per group: the reports (each claimant's figure, with its side), the lowest and highest number
     given, and the ratio high / low (NA unless at least two reports give a number and low > 0). Word
     quantities ('dozens') are listed among the reports but take no part in low, high or ratio.
     """
     f = st if {"figure", "who", "low", "high"} <= set(st.columns) else with_figures(st)  # not twice at scale
+    f = comparable.comparable(f)  # totals only: no headline, named person or part of a toll
+    key = comparable.same_count_key(f)
+    f = f.assign(**{k: key[k] for k in keys if k not in f or k == "attack"})
     f = f.assign(**{k: f[k].astype("object").where(f[k].notna(), "") for k in keys})
     rows = []
     for key, g in f.groupby(keys, sort=True, observed=True, dropna=False):

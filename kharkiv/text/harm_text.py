@@ -3,6 +3,7 @@
 import pandas as pd
 
 from kharkiv.data.ids import series_key, sorted_ids
+from kharkiv.model import comparable
 from kharkiv.model.harm import (
     CITY,
     CIVILIAN,
@@ -186,12 +187,14 @@ def largest_cumulative(tolls_: pd.DataFrame, measure: str = "killed") -> pd.Seri
 
 
 def conflicts(tolls_: pd.DataFrame, min_claimants: int = 2) -> pd.DataFrame:
-    """Days or attacks for which several claimants gave a toll: one row per measure, period and strike (strike_key),
-    so that separate incidents of one day are not set against each other. Word figures are listed, not ranged.
+    """Days or attacks for which several claimants gave a toll of the same count (comparable.same_count: the same
+    people, place, scope and attack; totals only): one row per count, keyed by measure, period and strike
+    (strike_key), so that separate incidents of one day are not set against each other. Word figures are listed, not ranged.
 
     Grouped in one pass (no loop over groups), so that it stays fast with many times today's reports."""
-    keyed = tolls_.assign(strike=strike_key(tolls_))
-    n = keyed.groupby(CONFLICT_KEYS, observed=True)["claimant_id"].transform("nunique")
+    totals = comparable.comparable(tolls_)  # the book's one rule: no headline, named person or part of a toll
+    keyed = totals.assign(strike=strike_key(totals), same=comparable.same_count(totals))
+    n = keyed.groupby([*CONFLICT_KEYS, "same"], observed=True)["claimant_id"].transform("nunique")
     keyed = keyed[(n >= min_claimants).fillna(False).astype(bool)]
     keyed = keyed.sort_values(
         [*CONFLICT_KEYS, "high", "claimant", "statement_id"],
@@ -207,7 +210,7 @@ def conflicts(tolls_: pd.DataFrame, min_claimants: int = 2) -> pd.DataFrame:
         sid=keyed["statement_id"].astype(str),
     )
     out = (
-        keyed.groupby(CONFLICT_KEYS, observed=True, sort=False)
+        keyed.groupby([*CONFLICT_KEYS, "same"], observed=True, sort=False)
         .agg(
             reports=("sid", "size"),
             claimants=("claimant_id", "nunique"),
@@ -219,6 +222,7 @@ def conflicts(tolls_: pd.DataFrame, min_claimants: int = 2) -> pd.DataFrame:
         .reset_index()
     )
     cols = [*CONFLICT_KEYS, "reports", "claimants", "low", "high", "figures", "statement_ids"]
+    out = out.drop(columns="same")
     if out.empty:
         return pd.DataFrame(columns=cols)
     out = out.assign(measure=out["measure"].astype(str), strike=out["strike"].astype(str))

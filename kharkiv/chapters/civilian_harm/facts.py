@@ -105,13 +105,14 @@ def over_time(tolls: pd.DataFrame, phases: pd.DataFrame) -> dict:
 
 
 def tolls_title(tolls: pd.DataFrame) -> str:
-    """'11 killed in the deadliest attack; the running total of civilians killed passed 606 by 24 May 2022'."""
+    """'11 killed in the deadliest attack; at least 606 civilians killed by 31 May 2022, the largest running total':
+    the running total as the source qualifies it (a floor is never said to have been 'passed')."""
     big, top = deadliest_attack(tolls), harm_text.largest_cumulative(tolls)
     if big is None or top is None:
         return "Reported deaths and injuries in Kharkiv"
     return (
-        f"{prose.capitalise(big['figure'])} killed in the deadliest attack; the running total of civilians killed "
-        f"passed {top['figure'].removeprefix('at least ')} by {wording.day(top['period_end'])}"
+        f"{prose.capitalise(big['figure'])} killed in the deadliest attack; {top['figure']} civilians killed by "
+        f"{wording.day(top['period_end'])}, the largest running total"
     )
 
 
