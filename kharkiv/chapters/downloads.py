@@ -2,6 +2,7 @@
 CITATION.cff (notebooks/downloads). Files are offered whole: nothing here shortens them at any scale."""
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -71,13 +72,16 @@ def _author(a: dict) -> str:
     return a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x)
 
 
-def citation(cff: dict) -> str:
-    """The suggested citation, from CITATION.cff: 'Authors (year). Title (version v) [type]. Licence: L.'"""
+def citation(cff: dict, url: str = "") -> str:
+    """The suggested citation, from CITATION.cff: 'Authors (year). Title (version v, released d) [type]. Address.
+    Licence: L.' url: the book's address (html.baseurl in _config.yml, kharkiv.build.citation.configured_url());
+    while none is set the citation says so instead of printing a local one."""
     authors = "; ".join(_author(a) for a in cff["authors"])
-    year = str(cff.get("date-released", ""))[:4]
+    date = str(cff.get("date-released", ""))
+    where = f"Available at {url}." if url else "Public address not yet set; cite the version."
     return (
-        f"{authors} ({year}). {cff['title']} (version {cff['version']}) [{cff.get('type', 'software')}]. "
-        f"Licence: {cff.get('license', '')}."
+        f"{authors} ({date[:4]}). {cff['title']} (version {cff['version']}, released {date}) "
+        f"[{cff.get('type', 'software')}]. {where} Licence: {cff.get('license', '')}."
     )
 
 
@@ -90,3 +94,21 @@ def bibtex(cff: dict) -> str:
         f"  year = {{{year}}},\n  version = {{{cff['version']}}},\n"
         f"  note = {{Dataset and book; licence {cff.get('license', '')}}}\n}}"
     )
+
+
+_RETIRED = re.compile(
+    r"[Mm]erged from retired (event|statement|figure) ([a-z]\d{4,})(?: \(((?:[^()]|\([^()]*\))*)\))?"
+)
+
+
+def retired_ids(t: dict) -> pd.DataFrame:
+    """Every retired id and what became of it: retired, kind, kept (the row that absorbed it), table, why (as the
+    kept row's notes give it). Published with the downloads (write it beside them) and named in the changelog."""
+    rows = []
+    for table, key in (("events", "event_id"), ("statements", "statement_id")):
+        df = t[table]
+        for kept, notes in zip(df[key], df["notes"].fillna(""), strict=True):
+            for m in _RETIRED.finditer(str(notes)):
+                rows.append({"retired": m[2], "kind": m[1], "kept": kept, "table": table, "why": m[3] or ""})
+    cols = ["retired", "kind", "kept", "table", "why"]
+    return pd.DataFrame(rows, columns=cols).sort_values("retired").reset_index(drop=True)

@@ -56,8 +56,31 @@ def test_citation_and_bibtex_come_from_the_citation_file():
         "license": "CC-BY-4.0",
     }
     assert downloads.citation(cff) == (
-        "The contributors; Ada Lovelace (2026). A book (version 0.1.0) [dataset]. Licence: CC-BY-4.0."
+        "The contributors; Ada Lovelace (2026). A book (version 0.1.0, released 2026-01-02) [dataset]. "
+        "Public address not yet set; cite the version. Licence: CC-BY-4.0."
     )
+    assert "Available at https://x.org/book." in downloads.citation(cff, "https://x.org/book")
     bib = downloads.bibtex(cff)
     assert bib.startswith("@misc{kharkiv2026,") and "author = {{The contributors; Ada Lovelace}}" in bib
     assert "version = {0.1.0}" in bib and bib.endswith("}")
+
+
+def test_retired_ids_name_the_row_that_kept_them():
+    import pandas as pd
+
+    t = {
+        "events": pd.DataFrame(
+            {"event_id": ["e0001"], "notes": ["x. Merged from retired event e0009 (same day (and place))."]}
+        ),
+        "statements": pd.DataFrame({"statement_id": ["n0001"], "notes": [None]}),
+    }
+    r = downloads.retired_ids(t)
+    assert r.to_dict("records") == [
+        {
+            "retired": "e0009",
+            "kind": "event",
+            "kept": "e0001",
+            "table": "events",
+            "why": "same day (and place)",
+        }
+    ]

@@ -1,0 +1,77 @@
+"""The PDF works on paper and offline (issue 21): no link to a local server, page labels that never repeat, every
+event id, a title page and a contents page, an outline."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from kharkiv.data.load import load_table
+from kharkiv.data.paths import ROOT
+
+PDF = ROOT / "_build" / "pdf" / "kharkiv-book.pdf"
+LOCAL = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+
+
+@pytest.fixture(scope="module")
+def reader():
+    pypdf = pytest.importorskip("pypdf")
+    if not PDF.exists():
+        pytest.skip("no PDF: run make pdf")
+    return pypdf.PdfReader(PDF)
+
+
+@pytest.fixture(scope="module")
+def text(reader):
+    return "\n".join(p.extract_text() or "" for p in reader.pages)
+
+
+def test_no_link_points_to_a_local_address(reader):
+    uris = [
+        str(a.get_object()["/A"].get("/URI", ""))
+        for page in reader.pages
+        for a in page.get("/Annots") or []
+        if "/A" in a.get_object()
+    ]
+    local = [u for u in uris if urlsplit(u).hostname in LOCAL or u.startswith(("file:", "/"))]
+    assert not local, f"{len(local)} links to a local address, e.g. {local[:3]}"
+
+
+def test_links_within_the_book_stay_within_the_pdf(reader):
+    gotos = sum(
+        1
+        for page in reader.pages
+        for a in page.get("/Annots") or []
+        if str((a.get_object().get("/A") or {}).get("/S", "")) == "/GoTo"
+    )
+    assert gotos >= 30  # the chapters link one another and the chronology dozens of times
+
+
+def test_page_labels_never_repeat(reader):
+    labels = list(reader.page_labels)
+    assert len(labels) == len(reader.pages)
+    assert len(set(labels)) == len(labels)
+
+
+def test_page_numbers_run_through_the_book(reader):
+    last = reader.pages[-1].extract_text() or ""
+    assert re.search(rf"· {len(reader.pages)}\s*$", last.strip()), last[-80:]
+
+
+def test_title_and_contents_pages(reader, text):
+    first = reader.pages[0].extract_text()
+    assert "The Battle of Kharkiv, 2022" in first and "Version" in first and "How to cite" in first
+    assert "Contents" in (reader.pages[1].extract_text() or "")
+
+
+def test_every_event_id_is_in_the_pdf(text):
+    missing = [e for e in load_table("events")["event_id"] if e not in text]
+    assert not missing, f"{len(missing)} event ids missing, e.g. {missing[:5]}"
+
+
+def test_the_explorer_is_not_a_truncated_card_view(text):
+    assert "drag across the timeline" not in text
+
+
+def test_the_pdf_has_an_outline(reader):
+    assert len(reader.outline) >= 16
