@@ -21,6 +21,7 @@ from pathlib import Path
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import matplotlib.ticker as mticker
+from matplotlib.category import StrCategoryLocator
 from matplotlib.figure import Figure
 from matplotlib.gridspec import GridSpec
 from matplotlib.text import Text
@@ -57,6 +58,7 @@ PHONE_COLUMN_PX = 358
 PHONE_MIN_TEXT_PX = 11
 PHONE_MIN_TEXT_PT = PHONE_MIN_TEXT_PX * 72 / CSS_DPI  # 8.25 pt at the phone column's width
 NARROW_WIDTH = round(PHONE_COLUMN_PX / CSS_DPI - 0.12, 2)  # inches; the saved image adds pad_inches each side
+CATEGORICAL = (mticker.FixedLocator, StrCategoryLocator)  # axes of named categories, not numbers or dates
 NARROW_CHUNK = b"khNa"  # private, ancillary, safe-to-copy PNG chunk holding the narrow rendering
 
 
@@ -218,8 +220,10 @@ def _fit_width(fig: Figure, tries: int = 4) -> None:
     for _ in range(tries):
         fig.canvas.draw()
         width = fig.get_tightbbox(fig.canvas.get_renderer()).width
-        excess = width - NARROW_WIDTH
-        if excess <= 0.01:
+        # a margin: text measured at the screen's dpi runs a little wider at the saved dpi
+        target = PHONE_COLUMN_PX / CSS_DPI - 2 * plt.rcParams["savefig.pad_inches"] - 0.15
+        excess = width - target
+        if excess <= 0.005:
             return
         w, h = fig.get_size_inches()
         fig.set_size_inches(max(1.0, w - excess - 0.02), h)
@@ -248,7 +252,7 @@ def _narrow_axes(ax) -> None:
         text = ax.get_title(loc)
         if text:
             size = ax.title.get_fontsize() if loc == "center" else PHONE_MIN_TEXT_PT
-            chars = max(18, int(NARROW_WIDTH * 72 * 0.78 / (max(size, PHONE_MIN_TEXT_PT) * 0.6)))
+            chars = max(18, int(NARROW_WIDTH * 72 * 0.66 / (max(size, PHONE_MIN_TEXT_PT) * 0.62)))
             ax.set_title(textwrap.fill(" ".join(text.split()), chars), loc=loc)
     for axis in (ax.xaxis, ax.yaxis):
         loc = axis.get_major_locator()
@@ -261,13 +265,13 @@ def _narrow_axes(ax) -> None:
     for text in ax.texts:  # fewer words on a phone: a data label keeps its first line ("40.6 a week")
         if "\n" in text.get_text() and text.get_fontsize() < ax.title.get_fontsize():
             text.set_text(text.get_text().split("\n")[0])
-    if isinstance(ax.xaxis.get_major_locator(), mticker.FixedLocator) and ax.get_xticklabels():
+    if isinstance(ax.xaxis.get_major_locator(), CATEGORICAL) and ax.get_xticklabels():
         longest = max(len(t.get_text()) for t in ax.get_xticklabels())
         if longest * len(ax.get_xticks()) > 40:  # category names side by side would overprint each other
             for label in ax.get_xticklabels():
                 label.set_text(textwrap.fill(" ".join(label.get_text().split()), 14))
             ax.set_xticks(ax.get_xticks(), [lab.get_text() for lab in ax.get_xticklabels()], rotation=90)
-    if isinstance(ax.yaxis.get_major_locator(), mticker.FixedLocator) and ax.get_yticklabels():
+    if isinstance(ax.yaxis.get_major_locator(), CATEGORICAL) and ax.get_yticklabels():
         labels = [textwrap.fill(" ".join(lab.get_text().split()), 16) for lab in ax.get_yticklabels()]
         ax.set_yticks(ax.get_yticks(), labels)
     if ax.get_legend() is not None:
