@@ -54,7 +54,7 @@ def test_no_page_requests_the_font_awesome_script(browser, server):
         requested = []
         page.on("request", lambda r, seen=requested: seen.append(r.url))
         page.goto(server + rel, wait_until="load")
-        heavy = [u for u in requested if "fontawesome" in u.lower()]
+        heavy = [u for u in requested if "fontawesome.js" in u.lower()]
         if heavy:
             problems.append(f"{rel}: {heavy}")
         context.close()
