@@ -1,8 +1,13 @@
 """Sphinx fixes for the book build (listed in _config.yml under sphinx.extra_extensions)."""
 
+import html
+import re
+import struct
 from pathlib import Path
 
 from sphinx.builders.html._assets import _JavaScript
+
+from kharkiv.plots import style
 
 EXPLORER_PAGE = "notebooks/explorer"
 EXPLORER_ASSETS = ("explorer.js", "explorer.css")
@@ -31,6 +36,76 @@ document.addEventListener("DOMContentLoaded", () => {
   };
 });
 """
+
+
+PHONE_MEDIA = "(max-width: 600px)"
+IMG = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*_images/(?P<name>[^"/]+\.png))"(?P<rest>[^>]*)/?>')
+
+
+def _narrow_name(name: str) -> str:
+    return name.removesuffix(".png") + ".phone.png"
+
+
+def _phone_charts(app, pagename, templatename, context, doctree):
+    # Every chart drawn through kharkiv.plots.style carries a rendering laid out for a phone inside its PNG:
+    # write it beside the full image and let the browser choose it at 600 px or less (<picture>). The <img> keeps
+    # the full image, so a click ("open at full size", _static/kharkiv.js) and the desktop page are unchanged.
+    # A glued figure shown without alt text gets the words its chart recorded (style.describe).
+    body = context.get("body")
+    if not body or "_images/" not in body:
+        return
+    sources = {Path(dest).name: Path(app.srcdir) / src for src, dest in app.builder.images.items()}
+    out = Path(app.outdir) / "_images"
+
+    def swap(m):
+        src = sources.get(m["name"])
+        if src is None or not src.is_file():
+            return m[0]
+        data = src.read_bytes()
+        full, narrow = style.split_narrow(data)
+        tag = m[0]
+        alt = style.png_text(full).get(style.KEY_ALT)
+        if alt and re.search(r'alt="(|[^"]*\.png)"', tag):
+            tag = re.sub(r'alt="[^"]*"', f'alt="{html.escape(alt)}"', tag, count=1)
+        if narrow is None:
+            return tag
+        out.mkdir(parents=True, exist_ok=True)
+        (out / _narrow_name(m["name"])).write_bytes(narrow)
+        w, h = (round(v * style.CSS_DPI / style.DPI) for v in struct.unpack(">II", narrow[16:24]))
+        srcset = m["src"][: -len(m["name"])] + _narrow_name(m["name"])
+        alt_now = re.search(r'alt="([^"]*)"', tag)
+        label = html.escape(
+            f"Open the chart at full size: {html.unescape(alt_now[1]) if alt_now else 'chart'}"
+        )
+        # the link is written here, not by kharkiv.js, so that the <img> stays the <picture>'s own child
+        return (
+            f'<a class="kharkiv-zoom" href="{m["src"]}" title="Open the chart at full size" aria-label="{label}">'
+            f'<picture class="kharkiv-chart"><source media="{PHONE_MEDIA}" srcset="{srcset}" width="{w}" '
+            f'height="{h}" />{tag}</picture></a>'
+        )
+
+    context["body"] = IMG.sub(swap, body)
+
+
+def _bibliography_roles(app, pagename, templatename, context, doctree):
+    # sphinxcontrib-bibtex marks each entry role="doc-biblioentry", deprecated in ARIA 1.2 and not a listitem
+    # of its role="list" container: axe reports both. A list item is what each entry is.
+    body = context.get("body")
+    if body and "doc-biblioentry" in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def _strip_narrow(app, exception):
+    # the full images were copied with their phone rendering inside: drop it, so a desktop reader does not
+    # download it twice
+    if exception is not None:
+        return
+    for png in (Path(app.outdir) / "_images").glob("*.png"):
+        data = png.read_bytes()
+        if style.NARROW_CHUNK in data:
+            full, narrow = style.split_narrow(data)
+            if narrow is not None:
+                png.write_bytes(full)
 
 
 def _dedupe(assets: list) -> list:
@@ -121,6 +196,9 @@ def setup(app):
     app.connect("config-inited", _add_templates)
     app.connect("html-page-context", _dedupe_scripts, priority=100)
     app.connect("html-page-context", _scope_assets, priority=110)
+    app.connect("html-page-context", _phone_charts, priority=120)
+    app.connect("html-page-context", _bibliography_roles, priority=130)
+    app.connect("build-finished", _strip_narrow)
     app.connect("env-get-outdated", _reread_pages_that_glue)
     app.connect("env-get-outdated", _static_changed)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

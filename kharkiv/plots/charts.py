@@ -6,7 +6,7 @@ Colour encodes at most style.MAX_CATEGORIES categories (the rest grouped as 'oth
 
 import textwrap
 
-import matplotlib.pyplot as plt
+import matplotlib.ticker as mticker
 import pandas as pd
 import seaborn as sns
 from matplotlib.lines import Line2D
@@ -113,11 +113,11 @@ def tolls_over_time(tolls: pd.DataFrame, phases: pd.DataFrame, title: str):
                 zorder=3,
                 color=style.SIDE_COLOURS[str(r.claimant_side)],
             )
-        ax.set_yscale("log")
-        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else ""))
+        # a linear scale (issue 24): a reader compares the tolls as counts of people, not as orders of magnitude
+        ax.yaxis.set_major_formatter(mticker.StrMethodFormatter("{x:,.0f}"))
         if rows["value"].notna().any():
-            ax.set_ylim(0.6, float(rows["high"].max()) * 2.2)
-        ax.set_ylabel(f"People {measure}\n(log scale)")
+            ax.set_ylim(0, float(rows["high"].max()) * 1.15)
+        ax.set_ylabel(f"People {measure}")
         ax.set_xlim(*xlim)
     time_axis.month_axis(axes[1])
     axes[1].tick_params(axis="x", labelsize=8.5)

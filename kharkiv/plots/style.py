@@ -4,15 +4,26 @@ the size they are shown at.
 Every figure displayed in a notebook is written as a 2x PNG (sharp on high-DPI screens) whose width attribute is
 its size at 96 CSS px per inch. The PNG records the smallest text in the chart (in points) and its dpi, so that a
 test can compute the displayed text size from the width the browser gives the image (tests/test_pages_browser.py).
+
+A phone (issue 24): the same figure is also laid out again for a 358 px column (narrow_figure: the column's width,
+text at least 11 CSS px, panels stacked, legends under the axes, titles rewrapped, fewer ticks) and that PNG is
+carried inside the full one, in a private chunk. The book's Sphinx extension (kharkiv.build.sphinxext) writes it
+out beside the full image and serves it through <picture> to screens of at most 600 px; a click opens the full one.
 """
 
 import io
+import pickle
 import struct
 import textwrap
+import zlib
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import matplotlib.ticker as mticker
+from matplotlib.category import StrCategoryLocator
 from matplotlib.figure import Figure
+from matplotlib.gridspec import GridSpec
 from matplotlib.text import Text
 
 STYLE_FILE = Path(__file__).with_name("kharkiv.mplstyle")
@@ -41,7 +52,14 @@ MIN_TEXT_PX = 9  # the smallest text a reader should meet, in CSS px at its disp
 MIN_TEXT_PT = MIN_TEXT_PX * 72 / CSS_DPI  # 6.75 pt at full column width
 SOURCE_LINE = "Source: Battle of Kharkiv book dataset, curated from five source documents"
 # PNG text chunks written into every chart.
-KEY_MIN_PT, KEY_DPI = "kharkiv:min-text-pt", "kharkiv:dpi"
+KEY_MIN_PT, KEY_DPI, KEY_ALT = "kharkiv:min-text-pt", "kharkiv:dpi", "kharkiv:alt"
+# The phone: a 390 px screen leaves a 358 px column; chart text there is at least 11 CSS px.
+PHONE_COLUMN_PX = 358
+PHONE_MIN_TEXT_PX = 11
+PHONE_MIN_TEXT_PT = PHONE_MIN_TEXT_PX * 72 / CSS_DPI  # 8.25 pt at the phone column's width
+NARROW_WIDTH = round(PHONE_COLUMN_PX / CSS_DPI - 0.12, 2)  # inches; the saved image adds pad_inches each side
+CATEGORICAL = (mticker.FixedLocator, StrCategoryLocator)  # axes of named categories, not numbers or dates
+NARROW_CHUNK = b"khNa"  # private, ancillary, safe-to-copy PNG chunk holding the narrow rendering
 
 
 def apply() -> None:
@@ -101,30 +119,199 @@ def smallest_text_pt(fig: Figure) -> float:
     return min(sizes) if sizes else float("inf")
 
 
-def png(fig: Figure, dpi: int = DPI) -> tuple[bytes, dict]:
-    """The figure as a PNG at dpi with its smallest text recorded, and the display metadata (width and height
-    in CSS px) that Jupyter and myst-nb use, so the image is shown at the size it was drawn for."""
+def describe(fig: Figure, alt: str) -> None:
+    """Say in words what the figure shows (its alt text); png() records it, and the book uses it where the page
+    gives the image none (a glued figure)."""
+    fig._kharkiv_alt = plain(alt)
+
+
+def _png_bytes(fig: Figure, dpi: int) -> bytes:
     fig.canvas.draw()
     smallest = smallest_text_pt(fig)
-    buf = io.BytesIO()
     meta = {"Software": None, KEY_MIN_PT: f"{smallest:.2f}", KEY_DPI: str(dpi)}
+    alt = getattr(fig, "_kharkiv_alt", None)
+    if alt:
+        meta[KEY_ALT] = alt.encode("latin-1", "replace").decode("latin-1")
+    buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata=meta)
-    data = buf.getvalue()
+    return buf.getvalue()
+
+
+def png(fig: Figure, dpi: int = DPI, phone: bool = True) -> tuple[bytes, dict]:
+    """The figure as a PNG at dpi with its smallest text recorded, and the display metadata (width and height
+    in CSS px) that Jupyter and myst-nb use, so the image is shown at the size it was drawn for. With phone, the
+    figure's narrow rendering (narrow_figure) rides along in a private chunk (see with_narrow, narrow_png)."""
+    data = _png_bytes(fig, dpi)
     w, h = struct.unpack(">II", data[16:24])
     scale = CSS_DPI / dpi
+    if phone:
+        small = narrow_figure(fig)
+        if small is not None:
+            data = with_narrow(data, _png_bytes(small, dpi))
+            plt.close(small)
     return data, {"width": round(w * scale), "height": round(h * scale)}
+
+
+def _chunks(data: bytes):
+    pos = 8
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        yield pos, data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+
+
+def with_narrow(full: bytes, narrow: bytes) -> bytes:
+    """The full PNG with the narrow one stored in a private chunk just before IEND (viewers ignore it)."""
+    body = NARROW_CHUNK + narrow
+    chunk = struct.pack(">I", len(narrow)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    return full[:-12] + chunk + full[-12:]
+
+
+def split_narrow(data: bytes) -> tuple[bytes, bytes | None]:
+    """(the full PNG without its narrow chunk, the narrow PNG or None)."""
+    for pos, kind, body in _chunks(data):
+        if kind == NARROW_CHUNK:
+            return data[:pos] + data[pos + 12 + len(body) :], body
+    return data, None
+
+
+def narrow_figure(fig: Figure) -> Figure | None:
+    """A copy of fig laid out for a phone's 358 px column: the column's width, every text at least
+    PHONE_MIN_TEXT_PT, side-by-side panels stacked, legends under their axes, titles and the source line rewrapped,
+    at most four or five ticks on a numeric or date axis. None when the figure cannot be copied."""
+    try:
+        small = pickle.loads(pickle.dumps(fig))
+    except Exception:  # a figure holding an unpicklable callback keeps its one rendering
+        return None
+    w, h = fig.get_size_inches()
+    ncols = _stack_panels(small)
+    maps = any(ax.get_aspect() != "auto" for ax in small.axes)
+    height = h * ncols * 0.95 if ncols > 1 else max(h * 0.95, 3.2)
+    if maps:
+        height = max(height, NARROW_WIDTH * h / w * 1.15 + 1.2)
+    small.set_size_inches(NARROW_WIDTH, height)
+    source = [t for t in small.texts if t.get_text() == SOURCE_LINE]
+    for t in source:
+        t.remove()
+    for t in small.findobj(Text):
+        if t.get_fontsize() < PHONE_MIN_TEXT_PT:
+            t.set_fontsize(PHONE_MIN_TEXT_PT)
+    for ax in small.axes:
+        _narrow_axes(ax)
+    if small._suptitle is not None and small._suptitle.get_text():
+        sup = small._suptitle
+        chars = int(NARROW_WIDTH * 72 * 0.95 / (sup.get_fontsize() * 0.6))
+        sup.set_text(textwrap.fill(" ".join(sup.get_text().split()), chars))
+    for leg in list(small.legends):
+        _legend_below(small, leg)
+    small.set_layout_engine("constrained")
+    if source:
+        small.canvas.draw()
+        small.set_layout_engine("none")
+        chars = int(NARROW_WIDTH * 72 / (PHONE_MIN_TEXT_PT * 0.58))
+        source_line(small, textwrap.fill(SOURCE_LINE, chars))
+        small.texts[-1].set_fontsize(PHONE_MIN_TEXT_PT)
+    _fit_width(small)
+    return small
+
+
+def _fit_width(fig: Figure, tries: int = 4) -> None:
+    """Narrow the figure until its saved image (tight box: everything drawn) fits the phone column."""
+    for _ in range(tries):
+        fig.canvas.draw()
+        width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+        # a margin: text measured at the screen's dpi runs a little wider at the saved dpi
+        target = PHONE_COLUMN_PX / CSS_DPI - 2 * plt.rcParams["savefig.pad_inches"] - 0.15
+        excess = width - target
+        if excess <= 0.005:
+            return
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(max(1.0, w - excess - 0.02), h)
+
+
+def _stack_panels(fig: Figure) -> int:
+    """Put axes that sit side by side one under another; returns how many columns there were."""
+    specs = [(ax, ax.get_subplotspec()) for ax in fig.axes if ax.get_subplotspec() is not None]
+    if len(specs) < 2:
+        return 1
+    grid = specs[0][1].get_gridspec()
+    nrows, ncols = grid.get_geometry()
+    if ncols < 2 or any(s.get_gridspec() is not grid for _, s in specs):
+        return 1
+    stacked = GridSpec(nrows * ncols, 1, figure=fig)
+    for ax, spec in specs:
+        r0, r1 = spec.rowspan.start, spec.rowspan.stop
+        c0 = spec.colspan.start
+        ax.set_subplotspec(stacked[c0 * nrows + r0 : c0 * nrows + r1, 0])
+    return ncols
+
+
+def _narrow_axes(ax) -> None:
+    fig = ax.get_figure()
+    for loc in ("left", "center", "right"):
+        text = ax.get_title(loc)
+        if text:
+            size = ax.title.get_fontsize() if loc == "center" else PHONE_MIN_TEXT_PT
+            chars = max(18, int(NARROW_WIDTH * 72 * 0.66 / (max(size, PHONE_MIN_TEXT_PT) * 0.62)))
+            ax.set_title(textwrap.fill(" ".join(text.split()), chars), loc=loc)
+    for axis in (ax.xaxis, ax.yaxis):
+        loc = axis.get_major_locator()
+        if isinstance(loc, mdates.AutoDateLocator):
+            axis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=4))
+        elif isinstance(loc, (mticker.AutoLocator, mticker.MaxNLocator)) and not isinstance(
+            loc, mticker.LogLocator
+        ):
+            axis.set_major_locator(mticker.MaxNLocator(nbins=4))
+    for text in ax.texts:  # fewer words on a phone: a data label keeps its first line ("40.6 a week")
+        if "\n" in text.get_text() and text.get_fontsize() < ax.title.get_fontsize():
+            text.set_text(text.get_text().split("\n")[0])
+    if isinstance(ax.xaxis.get_major_locator(), CATEGORICAL) and ax.get_xticklabels():
+        longest = max(len(t.get_text()) for t in ax.get_xticklabels())
+        if longest * len(ax.get_xticks()) > 40:  # category names side by side would overprint each other
+            for label in ax.get_xticklabels():
+                label.set_text(textwrap.fill(" ".join(label.get_text().split()), 14))
+            ax.set_xticks(ax.get_xticks(), [lab.get_text() for lab in ax.get_xticklabels()], rotation=90)
+    if isinstance(ax.yaxis.get_major_locator(), CATEGORICAL) and ax.get_yticklabels():
+        labels = [textwrap.fill(" ".join(lab.get_text().split()), 16) for lab in ax.get_yticklabels()]
+        ax.set_yticks(ax.get_yticks(), labels)
+    if ax.get_legend() is not None:
+        _legend_below(fig, ax.get_legend(), ax)
+
+
+def _legend_below(fig: Figure, leg, ax=None) -> None:
+    handles = getattr(leg, "legend_handles", None) or getattr(leg, "legendHandles", [])
+    labels = [t.get_text() for t in leg.get_texts()]
+    title = leg.get_title().get_text()
+    if not labels:
+        return
+    wrapped = [textwrap.fill(lab, 34) for lab in labels]
+    ncol = 2 if max(len(x) for x in labels) <= 14 else 1
+    kwargs = dict(loc="upper left", ncol=ncol, frameon=False, title=title or None, alignment="left")
+    kwargs["fontsize"] = max(leg.get_texts()[0].get_fontsize(), PHONE_MIN_TEXT_PT)
+    kwargs["title_fontsize"] = kwargs["fontsize"]
+    leg.remove()
+    if ax is not None:
+        ax.legend(handles, wrapped, bbox_to_anchor=(0.0, -0.12), **kwargs)
+    else:
+        fig.legend(
+            handles,
+            wrapped,
+            loc="outside lower left",
+            ncol=ncol,
+            frameon=False,
+            title=title or None,
+            fontsize=kwargs["fontsize"],
+            title_fontsize=kwargs["fontsize"],
+        )
 
 
 def png_text(data: bytes) -> dict[str, str]:
     """The tEXt chunks of a PNG (what png() recorded)."""
-    out, pos = {}, 8
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+    out = {}
+    for _, kind, body in _chunks(data):
         if kind == b"tEXt":
             key, _, value = body.partition(b"\0")
             out[key.decode("latin-1")] = value.decode("latin-1")
-        pos += 12 + length
     return out
 
 

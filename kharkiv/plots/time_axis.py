@@ -3,6 +3,7 @@
 import textwrap
 
 import matplotlib.dates as mdates
+import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
@@ -105,7 +106,7 @@ def phase_mix_chart(ax, stats: pd.DataFrame, shares: pd.DataFrame, colours: dict
         y, [f"{phase_label(p)}\n({count(p.events, 'event')})" for p in stats.itertuples()], fontsize=9
     )
     ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.xaxis.set_major_formatter(mticker.PercentFormatter(1.0, decimals=0))
     ax.set_xlabel("Share of the phase's events")
     ax.legend(ncol=2, loc="upper center", bbox_to_anchor=(0.4, -0.22), fontsize=9)
 

@@ -1,5 +1,7 @@
 """Tables for the book: HTML-escaped, so text from the data can never become markup or script.
 
+On a phone (at most 600 px) a table of three columns or more becomes a stack of cards, one per row, each cell
+labelled with its column's name, so that no table scrolls sideways and the source's words stay in view.
 Long tables are folded into a dropdown (a <details> element) that says what it holds; every table sorts by a
 click on a heading and long ones get a filter box (_static/kharkiv.js, the book's own small script). A chapter
 lists at most MAX_ROWS rows of a table and says where the rest are, so a page stays light as the data grows.
@@ -50,6 +52,10 @@ MAX_ROWS = (
     250  # a chapter lists at most this many rows of a table; the rest are in the explorer and downloads
 )
 LONG_CLASS = ' class="kharkiv-long"'
+# On a phone a table of CARDS_FROM columns or more shows each row as a card: every cell under its column's name
+# (data-label), the first column first (_static/kharkiv.css).
+CARDS_FROM = 3
+CARDS_CLASS = "kharkiv-cards"
 LONG_TEXT = 60  # a column whose text runs longer than this gets room to wrap at word boundaries
 
 
@@ -115,18 +121,20 @@ def html_table(df: pd.DataFrame, caption: str | None = None, links: dict[str, st
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in df.columns)
     long = _long_columns(df) if len(df) else set()
     names = list(df.columns)
+    labels = [f' data-label="{html.escape(str(c))}"' for c in names]
 
     def cell(i: int, r: int, v) -> str:
         text = _linked(v, id_values[names[i]][r]) if names[i] in id_values else _cell(v)
-        return f"<td{LONG_CLASS if i in long else ''}{_sort_key(v)}>{text}</td>"
+        return f"<td{labels[i]}{LONG_CLASS if i in long else ''}{_sort_key(v)}>{text}</td>"
 
     body = "".join(
         "<tr>" + "".join(cell(i, r, v) for i, v in enumerate(row)) + "</tr>"
         for r, row in enumerate(df.itertuples(index=False, name=None))
     )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    cards = f" {CARDS_CLASS}" if len(names) >= CARDS_FROM else ""
     return (
-        f'<div class="kharkiv-table-wrap"><table class="kharkiv-table">{cap}<thead><tr>{head}</tr></thead>'
+        f'<div class="kharkiv-table-wrap"><table class="kharkiv-table{cards}">{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
 
