@@ -96,22 +96,25 @@
       fields[k] = { s, all, chips, label };
       form.append(el("div", { cls: `kx-field${ev ? " kx-ev" : ""}${fig ? " kx-fig" : ""}` }, el("label", { for: id, text: label }), s, chips));
     }
-    const dates = {};
+    const dates = {}, example = core.dayLabel(D, D.events.d0.length ? D.events.d0[0] : D.first);
     for (const [k, label] of [["from", "From"], ["to", "To"]]) {
       const i = el("input", { type: "text", id: `kx-f-${k}`, name: k, inputmode: "text", autocomplete: "off",
-        placeholder: k === "from" ? D.days.label[0] : D.days.label[D.days.label.length - 1], "aria-describedby": "kx-date-hint" });
+        placeholder: "day month year", "aria-describedby": "kx-date-hint" });
       const apply = () => {
         const d = core.parseDay(D, i.value);
-        if (!i.value.trim()) X.set(k, "");
-        else if (d === null) X.notice(`“${i.value}” is not a day the explorer can read: type it as the book writes dates, e.g. ${D.days.label[0]}.`);
-        else X.set(k, core.isoOf(D, d));
+        if (!i.value.trim()) { if (X.state[k]) X.set(k, ""); }
+        else if (d === null) X.notice(`“${i.value}” is not a day the explorer can read: type it as the book writes dates, e.g. ${example}.`);
+        else {
+          if (X.state[k] !== core.isoOf(D, d)) X.set(k, core.isoOf(D, d));  // a change on leaving the field redraws nothing
+          i.value = core.dayLabel(D, d);  // read back as the book writes it
+        }
       };
       i.addEventListener("change", apply);
       i.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); apply(); } });
       dates[k] = i;
       form.append(el("div", { cls: "kx-field kx-ev kx-fig kx-date" }, el("label", { for: i.id, text: label }), i));
     }
-    form.append(el("p", { id: "kx-date-hint", cls: "kx-hint", text: `Dates as the book writes them, e.g. ${D.days.label[0]}.` }));
+    form.append(el("p", { id: "kx-date-hint", cls: "kx-hint", text: `Dates as the book writes them, e.g. ${example}.` }));
     const q = el("input", { type: "search", id: "kx-f-q", name: "q", placeholder: "words, names, ids, numbers" });
     let qTimer = null;
     q.addEventListener("input", () => { clearTimeout(qTimer); qTimer = setTimeout(() => X.set("q", q.value), 120); });
@@ -240,23 +243,27 @@
     const note = el("p", { cls: "kx-mapnote" }), named = el("p", { cls: "kx-mapnote kx-placelist" });
     const key = el("p", { cls: "kx-mapnote", text: "A circle's area grows with the number of rows at the place; a dashed circle marks a position known only approximately. Shaded: built-up areas. Press a circle to keep that place only." });
 
-    // greedy label placement: a label is drawn beside its point only where it overlaps no other label or the edge
+    // greedy label placement: a label is drawn beside its point only where its measured box overlaps no other
+    // label, no dot and not the edge; every place drawn is also named in the line under the map
     function placeLabels(items, u, vb) {
-      const boxes = [];
+      const pad = 1.5 * u;
+      const boxes = items.map((it) => ({ x0: it.x - it.r, y0: it.y - it.r, x1: it.x + it.r, y1: it.y + it.r }));
       const free = (b) => b.x0 >= vb[0] && b.x1 <= vb[0] + vb[2] && b.y0 >= vb[1] && b.y1 <= vb[1] + vb[3] &&
-        boxes.every((o) => b.x1 < o.x0 || b.x0 > o.x1 || b.y1 < o.y0 || b.y0 > o.y1);
-      for (const it of items) {
-        const w = it.text.length * 6.6 * u, h = 12 * u, g = it.r + 2 * u;
-        for (const [x0, y0, anchor] of [[it.x + g, it.y - h / 2, "start"], [it.x - g - w, it.y - h / 2, "end"],
-          [it.x - w / 2, it.y - g - h, "middle"], [it.x - w / 2, it.y + g, "middle"]]) {
-          const b = { x0, y0, x1: x0 + w, y1: y0 + h };
-          if (!free(b)) continue;
-          boxes.push(b);
-          const tx = anchor === "start" ? x0 : anchor === "end" ? x0 + w : x0 + w / 2;
-          labelsG.append(sv("text", { x: tx, y: y0 + h * 0.8, "text-anchor": anchor, class: `kx-label${it.cls ? " " + it.cls : ""}`, "font-size": 12 * u }, it.text));
-          break;
+        boxes.every((o) => o.self || b.x1 + pad < o.x0 || b.x0 - pad > o.x1 || b.y1 + pad < o.y0 || b.y0 - pad > o.y1);
+      items.forEach((it, k) => {
+        const t = sv("text", { class: `kx-label${it.cls ? " " + it.cls : ""}`, "font-size": 12 * u }, it.text);
+        labelsG.append(t);
+        const g = it.r + 2 * u;
+        boxes[k].self = true;  // its own dot does not block it
+        for (const [x, y, anchor] of [[it.x + g, it.y + 4 * u, "start"], [it.x - g, it.y + 4 * u, "end"],
+          [it.x, it.y - g - 1 * u, "middle"], [it.x, it.y + g + 10 * u, "middle"]]) {
+          t.setAttribute("x", x); t.setAttribute("y", y); t.setAttribute("text-anchor", anchor);
+          const r = t.getBBox(), b = { x0: r.x, y0: r.y, x1: r.x + r.width, y1: r.y + r.height };
+          if (free(b)) { boxes[k].self = false; boxes.push(b); return; }
         }
-      }
+        boxes[k].self = false;
+        t.remove();
+      });
     }
 
     function render(rows, width) {
@@ -309,14 +316,14 @@
         sv("path", { d: `M${nx},${ny - 22 * u}L${nx + 6 * u},${ny - 6 * u}L${nx},${ny - 10 * u}L${nx - 6 * u},${ny - 6 * u}Z`, class: "kx-north" }),
         sv("text", { x: nx, y: ny + 6 * u, "font-size": 12 * u, "text-anchor": "middle", class: "kx-label" }, "N"));
       const parts = [];
-      if (view === "city" && D.city >= 0) {
-        const n = per.get(D.city) || 0;
-        parts.push(`${n ? num(n) : "No"} ${n === 1 ? what.slice(0, -1) : what} of those shown ${n === 1 ? "is" : "are"} known only as “${P.name[D.city]}”, not by district or landmark: ${n === 1 ? "it is" : "they are"} drawn as one mark on the city centre.`);
+      const n = per.get(D.city) || 0;
+      if (view === "city" && n) {
+        parts.push(`${num(n)} ${n === 1 ? what.slice(0, -1) : what} of those shown ${n === 1 ? "is" : "are"} known only as “${P.name[D.city]}”, not by district or landmark: ${n === 1 ? "it is" : "they are"} drawn as one mark on the city centre.`);
       }
       if (left > 0) parts.push(`The map draws the ${num(MAX_DOTS)} places with the most ${what}; ${num(left)} more places are not drawn (their rows are in the list).`);
       if (unplaced) parts.push(`${num(unplaced)} of the ${num(rows.length)} ${what} shown have no place that can be mapped (a landmark without coordinates, or only the region).`);
       note.textContent = parts.join(" ");
-      const listed = drawn.filter(inView);
+      const listed = view === "city" ? drawn.filter(inView) : [];
       named.textContent = listed.length ? `On this map: ${listed.slice(0, 40).map(([p, n]) => `${P.name[p]} ${num(n)}`).join(" · ")}${listed.length > 40 ? ` · and ${num(listed.length - 40)} more` : ""}.` : "";
     }
     return { box: document.querySelector("#kx-app .kx-mapbox"), buttons, key, note, named, render };
@@ -514,8 +521,13 @@
     });
     tabs.append(tabE, tabF);
     const status = el("p", { cls: "kx-status", id: "kx-status", "aria-live": "polite" });
-    const overlapBar = el("p", { cls: "kx-idsbar kx-overlapbar", hidden: true });
-    const idsBar = el("p", { cls: "kx-idsbar", hidden: true });
+    // their buttons stay the same elements across redraws, so a click that starts as a field's change redraws lands
+    const overlapText = el("span"), overlapButton = el("button", { type: "button", cls: "kx-button" });
+    overlapButton.addEventListener("click", () => X.set("overlap", X.state.overlap ? "" : "1"));
+    const overlapBar = el("p", { cls: "kx-idsbar kx-overlapbar", hidden: true }, overlapText, overlapButton);
+    const idsText = el("span"), everything = el("button", { type: "button", cls: "kx-button", text: "Show everything" });
+    everything.addEventListener("click", () => { const s = { ...X.state }; delete s.ids; delete s.focus; X.replace(s); });
+    const idsBar = el("p", { cls: "kx-idsbar", hidden: true }, idsText, everything);
 
     X.update = (scroll) => {
       const widths = { map: document.getElementById("kx-map").clientWidth, timeline: timeline.svg.parentNode ? timeline.svg.parentNode.clientWidth : 0 };
@@ -540,17 +552,10 @@
       status.dataset.count = X.match.rows.length;
       const nO = X.match.overlap.length;
       overlapBar.hidden = !nO;
-      if (nO) {
-        const b = el("button", { type: "button", cls: "kx-button", text: st.overlap ? "Hide them" : "List them after" });
-        b.addEventListener("click", () => X.set("overlap", st.overlap ? "" : "1"));
-        overlapBar.replaceChildren(`${num(nO)} longer ${nO === 1 ? "period" : "periods"} ${nO === 1 ? "overlaps" : "overlap"} these days without lying within them${st.overlap ? ", listed after them" : ""}. `, b);
-      }
+      overlapText.textContent = `${num(nO)} longer ${nO === 1 ? "period" : "periods"} ${nO === 1 ? "overlaps" : "overlap"} these days without lying within them${st.overlap ? ", listed after them" : ""}. `;
+      overlapButton.textContent = st.overlap ? "Hide them" : "List them after";
       idsBar.hidden = !st.ids;
-      if (st.ids) {
-        const all = el("button", { type: "button", cls: "kx-button", text: "Show everything" });
-        all.addEventListener("click", () => { const s = { ...X.state }; delete s.ids; delete s.focus; X.replace(s); });
-        idsBar.replaceChildren(`Showing the ${st.ids.length === 1 ? "row" : `${num(st.ids.length)} rows`} linked to (${st.ids.join(", ")}). `, all);
-      }
+      if (st.ids) idsText.textContent = `Showing the ${st.ids.length === 1 ? "row" : `${num(st.ids.length)} rows`} linked to (${st.ids.join(", ")}). `;
       controls.sync();
       timeline.render(X.match.undated, widths.timeline);
       map.render(X.shownRows(), widths.map);
