@@ -120,16 +120,17 @@
     });
     return inside;
   }
-  const rowsOf = (ids, values) => new Set(values.map((v) => ids.indexOf(v)).map((i) => (i < 0 ? -2 : i)));
+  // a value not in the data matches nothing (-2: never a row's code); one value may be given without a list
+  const rowsOf = (ids, values) => new Set([].concat(values).map((v) => ids.indexOf(v)).map((i) => (i < 0 ? -2 : i)));
 
   /** What a state asks for, as sets of rows and codes: a filter with several values keeps a row matching any. */
   function criteria(D, state, inside) {
-    const c = { ids: state.ids && state.ids.length ? new Set(state.ids) : null };
+    const c = { ids: empty(state.ids) ? null : new Set([].concat(state.ids)) };
     for (const k of CODED) c[k] = empty(state[k]) ? null : rowsOf(D.codes[k], state[k]);
     c.phase = empty(state.phase) ? null : rowsOf(D.phases.id, state.phase);
     c.claimant = empty(state.claimant) ? null : rowsOf(D.claimants.id, state.claimant);
     c.source = empty(state.source) ? null : rowsOf(D.sources.id, state.source);
-    c.side = empty(state.side) ? null : new Set(state.side);
+    c.side = empty(state.side) ? null : new Set([].concat(state.side));
     c.place = null;
     if (!empty(state.place)) {
       inside = inside || placesWithin(D.places);
