@@ -142,7 +142,7 @@ def _scope_assets(app, pagename, templatename, context, doctree):
 
 def _deferred(asset):
     # the explorer's script waits for the page anyway: let the parser go on while it downloads
-    if not str(asset.filename or "").endswith("explorer.js"):
+    if not (str(asset.filename or "").endswith(".js") and _is_explorer_asset(asset.filename)):
         return asset
 
     return _JavaScript(asset.filename, priority=asset.priority, **{**asset.attributes, "defer": "defer"})
@@ -159,7 +159,9 @@ def _is_text_chunk(filename) -> bool:
 
 
 def _is_explorer_asset(filename) -> bool:
-    return str(filename or "").endswith(EXPLORER_ASSETS)
+    # explorer.js, explorer.css and the explorer's other scripts (explorer-core.js)
+    name = str(filename or "").rpartition("/")[2]
+    return name.endswith(EXPLORER_ASSETS) or (name.startswith("explorer-") and name.endswith(".js"))
 
 
 def _reread_pages_that_glue(app, env, added, changed, removed):

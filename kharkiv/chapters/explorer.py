@@ -13,16 +13,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
+import yaml
 from pyproj import Transformer
 from shapely.geometry import box, shape
 
+from kharkiv.chapters import explorer_schema
 from kharkiv.data import ids as ids_mod
 from kharkiv.data.load import load_tables
 from kharkiv.data.paths import NOTEBOOKS, ROOT
 from kharkiv.model import views
 from kharkiv.model.geo import read_geojson
+from kharkiv.model.harm import CITY as CITY_PLACE
 from kharkiv.plots.maps import CITY, REGION
-from kharkiv.text import links
+from kharkiv.text import links, wording
 
 # Without JavaScript the page lists every event and figure up to this many; beyond it, the first ones and a note
 # (the page would otherwise weigh megabytes at 100 times today's data).
@@ -61,10 +64,6 @@ def _num(v):
         return None
     v = float(v)
     return int(v) if v.is_integer() else v
-
-
-def fmt_date(d) -> str:
-    return "" if d is None or pd.isna(d) else f"{d.day} {d:%B %Y}"
 
 
 def fmt_value(value, high, qualifier, unit) -> str:
@@ -145,6 +144,8 @@ def map_svg() -> str:
     for props, d in _layer("admin1_kharkiv_neighbours_ne10m.geojson"):
         cls = "kx-oblast" if props.get("iso_3166_2") == "UA-63" else "kx-neighbour"
         el.append(f'<path class="{cls}" d="{d}"/>')
+    for _, d in _layer("urban_areas_ne50m_kharkiv_region.geojson", tolerance=0.05):
+        el.append(f'<path class="kx-urban" d="{d}"/>')
     rivers = {"Donets", "Seversky Donets", "Oskol"}
     for _, d in _layer("rivers_ne10m_kharkiv_region.geojson", lambda p: p.get("name") in rivers, 0.3):
         el.append(f'<path class="kx-river" d="{d}"/>')
@@ -155,7 +156,7 @@ def map_svg() -> str:
     )
     el.append(f'<text class="kx-country" x="{x + 8:.0f}" y="{y + h - 8:.0f}">UKRAINE</text>')
     return (
-        f'<svg id="kx-map" class="kx-map" viewBox="{x} {y} {w} {h}" role="img" '
+        f'<svg id="kx-map" class="kx-map" viewBox="{x} {y} {w} {h}" role="group" '
         'aria-labelledby="kx-map-title" preserveAspectRatio="xMidYMid meet">'
         '<title id="kx-map-title">Map of Kharkiv Oblast: each circle is a place, sized by the number of '
         "events shown there</title>"
@@ -196,8 +197,46 @@ def _day(d, base) -> int | None:
     return None if d is None or pd.isna(d) else int((d - base).days)
 
 
+def _days(first: int, last: int, base) -> dict:
+    """Every day from first to last (day numbers from base), as ISO and as the book writes it."""
+    days = [base + pd.Timedelta(days=d) for d in range(first, last + 1)]
+    return {"iso": [f"{d:%Y-%m-%d}" for d in days], "label": [wording.day(d) for d in days]}
+
+
+def _who(name, role, side) -> str:
+    """Who reported, as a card says it: 'Oleh Synyehubov, Head of ...', or that the source names no one."""
+    if side == "unattributed":
+        return UNNAMED
+    return ", ".join(x for x in (_txt(name), _txt(role)) if x)
+
+
+UNNAMED = "not attributed: the source names no one"
+
+
+def _author(a: dict) -> str:
+    return str(a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}")
+
+
+@cache
+def book_citation() -> dict:
+    """The book's title, authors, version and release date (CITATION.cff) and public address (html.baseurl in
+    _config.yml, '' while none is set: the page then cites its relative permalink)."""
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8")) or {}
+    base = str((config.get("html") or {}).get("baseurl") or "")
+    return {
+        "title": str(cff["title"]),
+        "authors": "; ".join(_author(a) for a in cff.get("authors", [])),
+        "version": str(cff["version"]),
+        "date": wording.day(pd.Timestamp(str(cff["date-released"]))),
+        "base": base.rstrip("/") + "/" if base else "",
+        "page": links.EXPLORER,
+    }
+
+
 def explorer_data(t: dict | None = None) -> dict:
-    """Everything the page's script needs, column-wise and dictionary-encoded (small at 100x the rows)."""
+    """Everything the page's script needs, column-wise and dictionary-encoded (small at 100x the rows); its
+    tables and fields are named in kharkiv.explorer_schema."""
     t = t or load_tables()
     ev, st = views.events(t), views.statements(t)
     ev, st = _by_date_and_id(ev, "start_date", "event_id"), _by_date_and_id(st, "period_end", "statement_id")
@@ -206,24 +245,42 @@ def explorer_data(t: dict | None = None) -> dict:
     px, py = _xy(
         places["lon"].astype(float).fillna(0).to_numpy(), places["lat"].astype(float).fillna(0).to_numpy()
     )
-    has = places["lat"].notna() & places["lon"].notna()
-    place_rows = [
-        [p.place_id, p.name, _txt(p.kind), _txt(p.within), round(float(x), 2) if h else None,
-         round(float(y), 2) if h else None, _txt(p.coord_precision)]
-        for p, x, y, h in zip(places.itertuples(), px, py, has, strict=True)
-    ]  # fmt: skip
-    place_ix = {r[0]: i for i, r in enumerate(place_rows)}
+    has = (places["lat"].notna() & places["lon"].notna()).to_numpy()
+    place_ix = {p: i for i, p in enumerate(places["place_id"])}
+    P = {
+        "id": list(places["place_id"]),
+        "name": list(places["name"]),
+        "kind": [_txt(v) for v in places["kind"]],
+        "within": [place_ix.get(_txt(v), -1) for v in places["within"]],
+        "x": [round(float(x), 2) if h else None for x, h in zip(px, has, strict=True)],
+        "y": [round(float(y), 2) if h else None for y, h in zip(py, has, strict=True)],
+        "precision": [_txt(v) for v in places["coord_precision"]],
+    }
     cl = t["claimants"]
-    claimants = [[c.claimant_id, c.name, _txt(c.role), _txt(c.side)] for c in cl.itertuples()]
-    claimant_ix = {r[0]: i for i, r in enumerate(claimants)}
+    C = {
+        "id": list(cl["claimant_id"]),
+        "name": list(cl["name"]),
+        "side": [_txt(v) for v in cl["side"]],
+        "who": [_who(c.name, c.role, _txt(c.side)) for c in cl.itertuples()],
+    }
+    claimant_ix = {c: i for i, c in enumerate(C["id"])}
     src = t["sources"]
-    sources = [[str(s.source_id), s.title, _txt(s.publisher), _txt(s.kind)] for s in src.itertuples()]
-    source_ix = {r[0]: i for i, r in enumerate(sources)}
+    S = {
+        "id": [str(v) for v in src["source_id"]],
+        "title": list(src["title"]),
+        "publisher": [_txt(v) for v in src["publisher"]],
+        "kind": [_txt(v) for v in src["kind"]],
+    }
+    source_ix = {s: i for i, s in enumerate(S["id"])}
     ph = t["phases"].sort_values("order")
-    phases = [[p.phase_id, p.name, _day(p.start_date, base), _day(p.end_date, base)] for p in ph.itertuples()]
-    phase_ix = {r[0]: i for i, r in enumerate(phases)}
-    codes = {k: _Codes() for k in ["type", "sub", "verif", "weapon", "target", "dprec", "measure", "subject",
-                                    "unit", "qual", "scope", "weak"]}  # fmt: skip
+    PH = {
+        "id": list(ph["phase_id"]),
+        "name": list(ph["name"]),
+        "d0": [_day(d, base) for d in ph["start_date"]],
+        "d1": [_day(d, base) for d in ph["end_date"]],
+    }
+    phase_ix = {p: i for i, p in enumerate(PH["id"])}
+    codes = {k: _Codes() for k in explorer_schema.CODES}
 
     es = t["event_sources"].assign(source_id=lambda d: d["source_id"].astype(str))
     cites = {}
@@ -231,8 +288,7 @@ def explorer_data(t: dict | None = None) -> dict:
         cites.setdefault(r.event_id, []).append(
             [source_ix[r.source_id], _txt(r.evidence), _txt(r.cited_outlet), codes["weak"](r.weak_sourcing)]
         )
-    E = {k: [] for k in ["id", "d0", "d1", "dprec", "dnote", "dinf", "place", "lprec", "type", "sub", "phase", "claimant",
-                         "verif", "weapon", "target", "actors", "summary", "notes", "cites", "csrc"]}  # fmt: skip
+    E = {k: [] for k in explorer_schema.TABLES["events"]}
     for r in ev.itertuples():
         E["id"].append(r.event_id)
         E["d0"].append(_day(r.start_date, base))
@@ -254,9 +310,7 @@ def explorer_data(t: dict | None = None) -> dict:
         E["notes"].append(_txt(r.notes))
         E["cites"].append(cites.get(r.event_id, []))
         E["csrc"].append(sorted({c[0] for c in cites.get(r.event_id, [])}))
-    F = {k: [] for k in ["id", "event", "claim", "p0", "p1", "place", "scope", "unit_name", "measure", "subject",
-                         "value", "high", "unit", "qual", "claimant", "verif", "source", "evidence", "outlet",
-                         "weak", "notes"]}  # fmt: skip
+    F = {k: [] for k in explorer_schema.TABLES["figures"]}
     for r in st.itertuples():
         F["id"].append(r.statement_id)
         F["event"].append(_txt(r.event_id))
@@ -272,6 +326,7 @@ def explorer_data(t: dict | None = None) -> dict:
         F["high"].append(_num(r.value_high))
         F["unit"].append(codes["unit"](r.unit))
         F["qual"].append(codes["qual"](r.qualifier))
+        F["text"].append(fmt_value(r.value, r.value_high, r.qualifier, r.unit))
         F["claimant"].append(claimant_ix.get(r.claimant_id, -1))
         F["verif"].append(codes["verif"](r.verification))
         F["source"].append(source_ix.get(str(r.source_id), -1))
@@ -279,20 +334,31 @@ def explorer_data(t: dict | None = None) -> dict:
         F["outlet"].append(_txt(r.cited_outlet))
         F["weak"].append(codes["weak"](r.weak_sourcing))
         F["notes"].append(_txt(r.notes))
-    return {
+    known = [
+        d for d in E["d0"] + E["d1"] + F["claim"] + F["p0"] + F["p1"] + PH["d0"] + PH["d1"] if d is not None
+    ]
+    first, last = min(0, *known), max(known)
+    data = {
         "base": f"{base:%Y-%m-%d}",
+        "first": first,
         # cards link to the chronology once that page exists (it is being written beside this one)
         "chronology": links.chronology_page() if (NOTEBOOKS / "chronology.ipynb").exists() else "",
+        "downloads": links.downloads_page(),
+        "city": place_ix.get(CITY_PLACE, -1),
         "frame": frame(),
         "labelled": [place_ix[p] for p in LABELLED if p in place_ix],
-        "places": place_rows,
-        "claimants": claimants,
-        "sources": sources,
-        "phases": phases,
         "codes": {k: c.labels for k, c in codes.items()},
+        "cite": book_citation(),
         "events": E,
         "figures": F,
+        "places": P,
+        "claimants": C,
+        "sources": S,
+        "phases": PH,
+        "days": _days(first, last, base),
     }
+    explorer_schema.check(data)
+    return data
 
 
 def json_script(obj, element_id: str) -> str:
@@ -317,11 +383,14 @@ def _e(v) -> str:
 
 
 def _lookup(data):
-    P, C, S, K = data["places"], data["claimants"], data["sources"], data["codes"]
-    base = pd.Timestamp(data["base"])
+    """Readers of the payload for the server-rendered list: a day's label, a code's label, who reported."""
+    days, first, K = data["days"]["label"], data["first"], data["codes"]
 
     def day(n):
-        return "" if n is None else fmt_date(base + pd.Timedelta(days=n))
+        return "" if n is None else days[n - first]
+
+    def when(a, b):
+        return day(a) if a == b or b is None else f"{day(a)} to {day(b)}"
 
     def code(k, i):
         return "" if i is None or i < 0 else K[k][i]
@@ -329,51 +398,48 @@ def _lookup(data):
     def who(i):
         if i < 0:
             return ""
-        _, name, role, side = C[i]
-        if side == "unattributed":
-            return "not attributed: the source names no one"
-        return ", ".join(x for x in (name, role) if x) + (f" ({side} side)" if side else "")
+        side = data["claimants"]["side"][i]
+        return data["claimants"]["who"][i] + (f" ({side} side)" if side and side != "unattributed" else "")
 
-    return P, S, day, code, who
+    return when, code, who
 
 
-def _figure_li(F, i, day, code, who, S, P) -> str:
-    value = fmt_value(F["value"][i], F["high"][i], code("qual", F["qual"][i]), code("unit", F["unit"][i]))
+def _figure_li(data, i, when, code, who) -> str:
+    F, S, P = data["figures"], data["sources"], data["places"]
     what = f"{code('measure', F['measure'][i])} ({code('subject', F['subject'][i])})"
-    period = day(F["p0"][i]) if F["p0"][i] == F["p1"][i] else f"{day(F['p0'][i])} to {day(F['p1'][i])}"
-    src = S[F["source"][i]]
+    s = F["source"][i]
     outlet = f", citing {_e(F['outlet'][i])}" if F["outlet"][i] else ""
-    place = P[F["place"][i]][1] if F["place"][i] >= 0 else ""
+    place = P["name"][F["place"][i]] if F["place"][i] >= 0 else ""
     return (
         f'<li id="{_e(F["id"][i])}" class="kx-figure"><span class="kx-id">{_e(F["id"][i])}</span> '
-        f"<strong>{_e(value)}</strong> {_e(what)}; {_e(period)}{', ' + _e(place) if place else ''}; "
+        f"<strong>{_e(F['text'][i])}</strong> {_e(what)}; {_e(when(F['p0'][i], F['p1'][i]))}"
+        f"{', ' + _e(place) if place else ''}; "
         f"reported by: {_e(who(F['claimant'][i]))}; {_e(code('verif', F['verif'][i]))}. "
-        f"<q>{_e(F['evidence'][i])}</q> ({_e(src[1])}, {_e(src[2])}{outlet})</li>\n"
+        f"<q>{_e(F['evidence'][i])}</q> ({_e(S['title'][s])}, {_e(S['publisher'][s])}{outlet})</li>\n"
     )
 
 
 def nojs_list(data: dict, limit: int = NOJS_LIMIT) -> str:
     """Every event as a card and every figure as a line, escaped: the page without JavaScript, and the text
     the book's search indexes (ids, places, people, numbers)."""
-    P, S, day, code, who = _lookup(data)
-    E, F = data["events"], data["figures"]
+    when, code, who = _lookup(data)
+    E, F, S, P = data["events"], data["figures"], data["sources"], data["places"]
     by_event = {}
     for i, ev in enumerate(F["event"]):
         by_event.setdefault(ev, []).append(i)
     cards = []
     for i in range(min(len(E["id"]), limit)):
         eid = E["id"][i]
-        when = day(E["d0"][i]) if E["d0"][i] == E["d1"][i] else f"{day(E['d0'][i])} to {day(E['d1'][i])}"
-        place = P[E["place"][i]] if E["place"][i] >= 0 else None
+        place = P["name"][E["place"][i]] if E["place"][i] >= 0 else "place not stated"
         cites = "".join(
-            f"<li><q>{_e(ev_)}</q> ({_e(S[s][1])}, {_e(S[s][2])}"
+            f"<li><q>{_e(ev_)}</q> ({_e(S['title'][s])}, {_e(S['publisher'][s])}"
             f"{', citing ' + _e(o) if o else ''}{', ' + _e(code('weak', w)) if w >= 0 else ''})</li>\n"
             for s, ev_, o, w in E["cites"][i]
         )
-        figs = "".join(_figure_li(F, j, day, code, who, S, P) for j in by_event.get(eid, []))
+        figs = "".join(_figure_li(data, j, when, code, who) for j in by_event.get(eid, []))
         cards.append(
-            f'<article id="{_e(eid)}" class="kx-card"><h3><span class="kx-id">{_e(eid)}</span> {_e(when)} '
-            f"({_e(code('dprec', E['dprec'][i]))}), {_e(place[1] if place else 'place not stated')}</h3>\n"
+            f'<article id="{_e(eid)}" class="kx-card"><h3><span class="kx-id">{_e(eid)}</span> '
+            f"{_e(when(E['d0'][i], E['d1'][i]))} ({_e(code('dprec', E['dprec'][i]))}), {_e(place)}</h3>\n"
             f"<p>{_e(E['summary'][i])}</p>\n<p>{_e(code('type', E['type'][i]))}: "
             f"{_e(code('sub', E['sub'][i]))}. Reported by: {_e(who(E['claimant'][i]))}; "
             f'{_e(code("verif", E["verif"][i]))}.</p><ul class="kx-cites">{cites}</ul>'
@@ -389,7 +455,7 @@ def nojs_list(data: dict, limit: int = NOJS_LIMIT) -> str:
     return (
         f'<div id="kx-nojs"><h2>Every event</h2>{"".join(cards)}{more}'
         f'<h2>Figures not tied to one event</h2><ul class="kx-figs">'
-        f"{''.join(_figure_li(F, j, day, code, who, S, P) for j in loose)}</ul></div>"
+        f"{''.join(_figure_li(data, j, when, code, who) for j in loose)}</ul></div>"
     )
 
 

@@ -51,15 +51,20 @@ def downloads_page(from_dir: str = "notebooks") -> str:
 
 def explorer_view_href(view: dict | None = None, from_dir: str = "notebooks") -> str:
     """The explorer with filters set, e.g. {"view": "figures", "subject": "russian military", "side": "Ukrainian"}:
-    the keys and the codes the explorer reads from its URL (_static/explorer.js, FILTERS)."""
+    the keys and the codes the explorer reads from its URL (_static/explorer-core.js, FILTERS). A list of values
+    keeps the rows matching any of them ({"measure": ["killed", "wounded"]}); a comma inside a value is escaped."""
     page = explorer_page(from_dir)
     if not view:
         return page
     return (
         page
         + "#"
-        + "&".join(f"{quote(str(k))}={quote(str(v))}" for k, v in view.items() if v not in (None, ""))
+        + "&".join(f"{quote(str(k))}={_values(v)}" for k, v in view.items() if v not in (None, "", [], ()))
     )
+
+
+def _values(v) -> str:
+    return ",".join(quote(str(x)) for x in v) if isinstance(v, list | tuple) else quote(str(v))
 
 
 def rows_href(ids, view: dict | None = None, from_dir: str = "notebooks") -> str:

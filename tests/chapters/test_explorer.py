@@ -127,11 +127,31 @@ def test_a_filter_gives_the_count_pandas_gives(browser, server, events, control,
 @pytest.mark.browser
 def test_the_date_fields_filter_like_pandas(browser, server, events):
     page, _, _ = _open(browser, server + PAGE)
-    page.fill("#kx-f-from", "2022-03-01")
-    page.fill("#kx-f-to", "2022-03-31")
+    page.fill("#kx-f-from", "1 March 2022")
+    page.press("#kx-f-from", "Enter")
+    page.fill("#kx-f-to", "31/03/2022")
+    page.press("#kx-f-to", "Enter")
     lo, hi = pd.Timestamp("2022-03-01"), pd.Timestamp("2022-03-31")
-    want = int(((events["end_date"] >= lo) & (events["start_date"] <= hi)).sum())
-    assert page.evaluate("window.kxExplorer.count.events") == want
+    inside = (events["start_date"] >= lo) & (events["end_date"] <= hi)
+    over = (events["end_date"] >= lo) & (events["start_date"] <= hi) & ~inside
+    assert page.evaluate("window.kxExplorer.count.events") == int(inside.sum())
+    assert page.evaluate("window.kxExplorer.overlap.events") == int(over.sum())
+    assert page.input_value("#kx-f-to") == "31 March 2022"  # shown as the book writes dates
+    assert page.evaluate("window.kxExplorer.state().to") == "2022-03-31"
+    # one day (28 February): its events first, then, on request, the longer periods that overlap it
+    for k in ("from", "to"):
+        page.fill(f"#kx-f-{k}", "28 February 2022")
+        page.press(f"#kx-f-{k}", "Enter")
+    day = pd.Timestamp("2022-02-28")
+    inside = (events["start_date"] >= day) & (events["end_date"] <= day)
+    over = (events["end_date"] >= day) & (events["start_date"] <= day) & ~inside
+    assert 0 < inside.sum() < 20 and over.sum() > 0
+    assert f"{int(over.sum())} longer period" in page.inner_text(".kx-overlapbar")
+    page.click(".kx-overlapbar button")
+    ids = page.eval_on_selector_all("#kx-list article.kx-card", "els => els.map(e => e.id)")
+    assert ids[: int(inside.sum())] == list(events[inside]["event_id"])
+    assert sorted(ids[int(inside.sum()) :]) == sorted(events[over]["event_id"])
+    assert "overlap" in page.inner_text(".kx-overlap-head")
     page.close()
 
 
@@ -140,6 +160,7 @@ def test_the_url_round_trips_the_filter_state(browser, server):
     page, _, _ = _open(browser, server + PAGE)
     page.select_option("#kx-f-type", "Explosions/Remote violence")
     page.fill("#kx-f-from", "2022-03-01")
+    page.press("#kx-f-from", "Enter")
     page.fill("#kx-f-q", "Kharkiv")
     page.wait_for_function("location.hash.includes('q=Kharkiv')")
     url, state, count = (
@@ -151,8 +172,8 @@ def test_the_url_round_trips_the_filter_state(browser, server):
     again, _, _ = _open(browser, url)
     assert again.evaluate("window.kxExplorer.state()") == state
     assert again.evaluate("window.kxExplorer.count") == count
-    assert again.input_value("#kx-f-type") == "Explosions/Remote violence"
-    assert again.input_value("#kx-f-from") == "2022-03-01"
+    assert again.locator(".kx-chip").all_inner_texts() == ["Explosions/Remote violence ✕"]
+    assert again.input_value("#kx-f-from") == "1 March 2022"
     again.close()
 
 
@@ -354,9 +375,13 @@ def test_brushing_the_timeline_filters_the_list_and_the_map(browser, server, eve
     page.mouse.up()
     state = page.evaluate("window.kxExplorer.state()")
     lo, hi = pd.Timestamp(state["from"]), pd.Timestamp(state["to"])
-    want = int(((events["end_date"] >= lo) & (events["start_date"] <= hi)).sum())
+    want = int(((events["start_date"] >= lo) & (events["end_date"] <= hi)).sum())
     assert lo < hi and page.evaluate("window.kxExplorer.count.events") == want
-    assert page.input_value("#kx-f-from") == state["from"]
+    assert page.input_value("#kx-f-from") == f"{lo.day} {lo:%B %Y}"
+    # the brush covers whole days, not weeks: its edges fall on the first and last chosen day's bars
+    lit = page.eval_on_selector_all("rect.kx-bar:not(.kx-off) title", "els => els.map(e => e.textContent)")
+    days = {pd.Timestamp(t.split(":")[0]) for t in lit}
+    assert days and min(days) >= lo and max(days) <= hi
     dots = page.eval_on_selector_all("#kx-dots circle", "els => els.map(e => e.getAttribute('aria-label'))")
     on_map = sum(int(re.search(r": (\d+);", d).group(1)) for d in dots)
     assert 0 < on_map <= want
@@ -390,3 +415,112 @@ def test_a_glued_number_leads_to_its_source(browser, server):
 
 def test_a_link_to_a_set_lists_its_ids_numerically():
     assert links.explorer_href(["e10000", "e9999"]) == "explorer.html#ids=e9999,e10000"
+
+
+# --- addresses, downloads, citations, the phone -------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "frag", ["#%E0%A4%A", "#ids=e0001%", "#from=2022-13-45", "#to=2022-02-30&type=Battles"]
+)
+def test_a_malformed_address_gives_a_notice_and_a_working_page(browser, server, events, frag):
+    page, errors, _ = _open(browser, server + PAGE + frag)
+    assert not errors, errors
+    notice = page.locator(".kx-notice")
+    assert notice.is_visible() and notice.inner_text()
+    state = page.evaluate("window.kxExplorer.state()")
+    assert "from" not in state and "to" not in state
+    want = (events["event_type"] == "Battles").sum() if "Battles" in frag else len(events)
+    assert page.evaluate("window.kxExplorer.count.events") == int(want)
+    assert "NaN" not in page.inner_html("svg.kx-timeline")
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("rel", ["book/intro.html?q=Kharkiv", PAGE + "?q=606", "notebooks/claims.html?q=x"])
+def test_no_page_throws_on_a_query_string(browser, server, rel):
+    page, errors, _ = visit(browser, server + rel)
+    page.wait_for_timeout(300)
+    assert not [e for e in errors if "favicon" not in e and "404" not in e], errors
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_filtered_download_is_the_rows_shown(browser, server, tmp_path):
+    st = views.statements(load_tables())
+    page, errors, _ = _open(browser, server + PAGE + "#view=figures&measure=killed,wounded&subject=civilians")
+    with page.expect_download() as info:
+        page.click("#kx-download")
+    path = tmp_path / "view.csv"
+    info.value.save_as(path)
+    got = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    want = st[st["measure"].isin(["killed", "wounded"]) & (st["subject"] == "civilians")]
+    assert sorted(got["statement_id"]) == sorted(want["statement_id"]) and len(want) > 0
+    assert list(got["statement_id"]) == [f for f in got["statement_id"]]  # one row each
+    ev = want.set_index("statement_id")["evidence"]
+    assert all(ev[i] == e for i, e in zip(got["statement_id"], got["evidence"], strict=True))
+    assert page.locator(".kx-downloads a").get_attribute("href") == links.downloads_page()
+    assert not errors
+    page.close()
+
+
+@pytest.mark.browser
+def test_every_card_offers_a_citation_with_version_and_permalink(browser, server):
+    cite = explorer.book_citation()
+    page, _, _ = _open(browser, server + PAGE)
+    cards = page.locator("#kx-list article.kx-card")
+    assert cards.count() > 0
+    for k in range(cards.count()):
+        card = cards.nth(k)
+        eid = card.get_attribute("id")
+        texts = card.locator(".kx-cite-text").all_text_contents()
+        assert len(texts) == 2, eid
+        for t in texts:
+            assert cite["version"] in t and f"{cite['page']}#{eid}" in t, t
+        assert cite["date"] in texts[1] and cite["title"] in texts[1]
+    page.close()
+
+
+@pytest.mark.browser
+def test_on_a_phone_controls_are_touch_sized_and_the_city_map_is_labelled(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(server + PAGE + "#place=kharkiv")
+    page.wait_for_function("document.getElementById('kx-explorer').dataset.ready === '1'")
+    page.click(".kx-filters > summary")
+    small = page.evaluate(
+        """() => [...document.querySelectorAll('#kx-app select, #kx-app input, #kx-app button, #kx-app summary')]
+            .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+            .map((e) => e.id || e.className || e.tagName)"""
+    )
+    assert not small, small
+    assert page.get_attribute("#kx-f-from", "type") == "text"
+    page.click("button[data-view=city]")
+    labels = page.eval_on_selector_all("#kx-labels text", "els => els.map(e => e.textContent)")
+    assert any("Saltivskyi" in t for t in labels) and any(t.startswith("Kharkiv ") for t in labels)
+    boxes = page.eval_on_selector_all(
+        "#kx-labels text",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })",
+    )
+    overlaps = [
+        (a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
+        if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+    ]  # fmt: skip
+    assert not overlaps, overlaps
+    note = page.inner_text(".kx-mapcol")
+    assert "known only as “Kharkiv”" in note and "one mark on the city centre" in note
+    # no interactive control inside another (the map is a group of buttons, not an image)
+    assert page.get_attribute("#kx-map", "role") == "group"
+    context.close()
+
+
+@pytest.mark.browser
+def test_an_all_n_link_opens_exactly_its_rows_with_several_values(browser, server):
+    st = views.statements(load_tables())
+    view = {"view": "figures", "measure": ["killed", "wounded"], "subject": "civilians"}
+    href = links.explorer_view_href(view)
+    page, _, _ = _open(browser, server + "notebooks/" + href)
+    want = st["measure"].isin(["killed", "wounded"]) & (st["subject"] == "civilians")
+    assert page.evaluate("window.kxExplorer.count.figures") == int(want.sum())
+    page.close()
