@@ -29,7 +29,7 @@ def test_an_id_from_the_data_cannot_break_out_of_the_href():
 
 def test_a_row_without_an_id_is_plain_text_and_several_ids_open_the_set():
     out = _table(what=["a", "b"], event_id=[None, "n0001; e0002"])
-    assert "<td>a</td>" in out
+    assert '<td data-label="what">a</td>' in out
     assert 'href="explorer.html#ids=e0002,n0001">b</a>' in out
 
 
