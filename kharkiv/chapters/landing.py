@@ -62,7 +62,7 @@ def key_list_html(keys: pd.DataFrame, on_chronology: bool = True) -> str:
 def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.DataFrame, km: float) -> dict:
     """The few numbers of the landing page, each as the words it is printed in."""
 
-    facts = {"centre_to_border_km": f"{km:.0f}"}
+    facts = {"centre_to_border_km": f"{km:.0f}", "key_dates": key_dates(phases)} | citation_facts()
     for p in phases.itertuples():
         facts[f"phase{p.order}_dates"] = prose.when(p.start_date, p.end_date)
         facts[f"phase{p.order}_start"] = prose.when(p.start_date, p.start_date)
