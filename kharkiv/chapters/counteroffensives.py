@@ -10,6 +10,7 @@ from kharkiv.model.territory import (
     PERIODS,
     farthest,
     figures_within,
+    named_places,
     unplaced,
 )
 from kharkiv.plots import maps
@@ -147,3 +148,89 @@ def recapture_table(rows: pd.DataFrame) -> pd.DataFrame:
             "label": rows["verification"].to_numpy(),
         }
     )
+
+
+# --- Every place the sources name in a counteroffensive, and what they say happened there. ----------------------
+
+WHAT_HAPPENED = {  # the kind of event, in plain words
+    "Government regains territory": "retaken",
+    "Armed clash": "fighting",
+    "Evacuation": "evacuation announced",
+    "Shelling/artillery/missile attack": "shelled or struck",
+    "Change to group/activity": "withdrawal",
+    "Assessment or report": "assessed",
+    "Disrupted weapons use": "missile shot down",
+    "Looting/property destruction": "destroyed",
+    "Foreign force overtakes territory": "taken by Russian forces",
+}
+ENTERED = "entered"
+
+
+def what_happened(sub_event_type, summary) -> str:
+    """The kind of event in plain words; a report that troops entered a town (no recapture) says 'entered'."""
+    if ENTERED in str(summary).lower() and str(sub_event_type) == "Other":
+        return ENTERED
+    return WHAT_HAPPENED.get(str(sub_event_type), "reported")
+
+
+def place_table(rows: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
+    """territory.named_places() rows as a reader's table: date, place, what happened, what the sources say,
+    who said it, label."""
+
+    r = prose.with_roles(rows, claimants)
+    return pd.DataFrame(
+        {
+            "date": [
+                prose.when(a, b, p)
+                for a, b, p in zip(r["start_date"], r["end_date"], r["date_precision"], strict=True)
+            ],
+            "place": r["place"].to_numpy(),
+            "what happened": [
+                what_happened(s, m) for s, m in zip(r["sub_event_type"], r["summary"], strict=True)
+            ],
+            "what the sources say": r["summary"].to_numpy(),
+            "said by": [
+                "no one named" if str(sd) == "unattributed" else prose.who(c, ro, k)
+                for c, ro, k, sd in zip(
+                    r["claimant"], r["claimant_role"], r["claimant_kind"], r["claimant_side"], strict=True
+                )
+            ],
+            "label": r["verification"].to_numpy(),
+        }
+    )
+
+
+def places_where(rows: pd.DataFrame, happened: str) -> pd.DataFrame:
+    """The rows of named_places() whose event is of one kind (what_happened), first report first."""
+    kinds = [what_happened(s, m) for s, m in zip(rows["sub_event_type"], rows["summary"], strict=True)]
+    return rows[[k == happened for k in kinds]].reset_index(drop=True)
+
+
+def _who_said(rows: pd.DataFrame, claimants: pd.DataFrame) -> str:
+    r = prose.with_roles(rows.drop_duplicates("claimant_id"), claimants)
+    return prose.listing(
+        [
+            prose.who(c, ro, k)
+            for c, ro, k in zip(r["claimant"], r["claimant_role"], r["claimant_kind"], strict=True)
+        ]
+    )
+
+
+def scale_facts(t: dict, events: pd.DataFrame, statements: pd.DataFrame, window) -> dict:
+    """September at its scale: the area claimed (with who claimed it), the places Russia announced it was leaving,
+    the towns the occupation officials said they were evacuating, and the towns Ukrainian troops entered, each
+    with who said it."""
+
+    rows = named_places(events, *window)
+    area = figures_within(statements, *window, ["area liberated"])
+    facts = {
+        "sept_area": prose.attributed_reports(area, units=True)
+        if len(area)
+        else "no figure for the area won",
+        "last_day": prose.when(window[1], window[1]),
+    }
+    for key, kind in (("regroup", "withdrawal"), ("evacuated", "evacuation announced"), ("entered", ENTERED)):
+        hit = places_where(rows, kind)
+        facts[f"sept_{key}"] = prose.listing(hit.drop_duplicates("place_id")["place"]) if len(hit) else "none"
+        facts[f"sept_{key}_who"] = _who_said(hit, t["claimants"]) if len(hit) else "no one"
+    return facts

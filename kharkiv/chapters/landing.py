@@ -1,11 +1,15 @@
 """The landing page's facts: the key events and the battle in a few numbers."""
 
+from pathlib import Path
+
 import pandas as pd
+import yaml
 
 from kharkiv.chapters.chronology import (
     OPEN_TARGET,
     source_names,
 )
+from kharkiv.data import paths
 from kharkiv.model import tolls, views
 from kharkiv.text import links, prose, wording
 
@@ -58,7 +62,7 @@ def key_list_html(keys: pd.DataFrame, on_chronology: bool = True) -> str:
 def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.DataFrame, km: float) -> dict:
     """The few numbers of the landing page, each as the words it is printed in."""
 
-    facts = {"centre_to_border_km": f"{km:.0f}"}
+    facts = {"centre_to_border_km": f"{km:.0f}", "key_dates": key_dates(phases)} | citation_facts()
     for p in phases.itertuples():
         facts[f"phase{p.order}_dates"] = prose.when(p.start_date, p.end_date)
         facts[f"phase{p.order}_start"] = prose.when(p.start_date, p.start_date)
@@ -79,3 +83,39 @@ def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.Dat
             f"The count that covers the longest period is {fig} civilians killed {period}, {who}."
         )
     return facts
+
+
+def citation_meta(path=None) -> dict[str, str]:
+    """The book's title, authors, version and release date as CITATION.cff gives them (the citation machinery
+    reads the same file, so the landing page and the citation can never disagree)."""
+
+    path = paths.ROOT / "CITATION.cff" if path is None else path
+    cff = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    authors = [
+        a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x)
+        for a in cff["authors"]
+    ]
+    return {
+        "title": str(cff["title"]),
+        "authors": prose.listing(authors),
+        "version": str(cff["version"]),
+        "released": wording.day(pd.Timestamp(str(cff["date-released"]))),
+    }
+
+
+def citation_facts(path=None) -> dict[str, str]:
+    """The landing page's version line and how-to-cite line, worded."""
+
+    m = citation_meta(path)
+    return {
+        "book_version": f"version {m['version']}, released {m['released']}",
+        "cite_line": f"{m['authors']} ({pd.Timestamp(m['released']).year}). {m['title']}. Version {m['version']}.",
+    }
+
+
+def key_dates(phases: pd.DataFrame) -> str:
+    """The battle at a glance: each phase's dates and name, in order ('24–28 February 2022: Assault on the city · …')."""
+
+    return " \u00b7 ".join(
+        f"{prose.when(p.start_date, p.end_date)}: {p.name}" for p in phases.sort_values("order").itertuples()
+    )

@@ -55,3 +55,23 @@ def glance_table(stats: pd.DataFrame) -> pd.DataFrame:
     out = out.rename(columns={"start_date": "first day", "end_date": "last day", "per_week": "events a week"})
     out["events a week"] = out["events a week"].round(1)
     return out[["phase", "first day", "last day", "days", "events", "events a week", "places"]]
+
+
+def phase_stories_html(phases: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """Each phase told: its dates, what happened in it (the phase's summary), and the two dated sentences that
+    open and close it, word for word, with their source. Data text is escaped."""
+
+    names = dict(zip(sources["source_id"], sources["title"], strict=True))
+    e = prose.escape
+    parts = []
+    for p in phases.sort_values("order").itertuples():
+        parts.append(
+            f"<h3>{e(phase_label(p))}, {e(prose.when(p.start_date, p.end_date))}</h3>"
+            f"<p>{e(p.summary)}</p>"
+            f'<p class="kharkiv-boundary"><small>How it began: \u201c{e(p.start_evidence)}\u201d<br>'
+            f"How it ended: \u201c{e(p.end_evidence)}\u201d<br>"
+            f"({e(names[p.start_source_id])}"
+            + ("" if p.end_source_id == p.start_source_id else f"; {e(names[p.end_source_id])}")
+            + ")</small></p>"
+        )
+    return '<div class="kharkiv-phases">' + "".join(parts) + "</div>"

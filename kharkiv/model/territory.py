@@ -102,3 +102,23 @@ PERIODS = {
 
 def iso_day(d) -> str:
     return pd.Timestamp(d).strftime("%Y-%m-%d")
+
+
+AREA_KINDS = ("oblast", "region")  # a place that is a whole region names no place on the ground
+
+
+def named_places(events: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Every event of start..end at a named place (not a whole oblast or region), with the earlier recapture
+    reports of the same places (a village retaken days before the window and fought over inside it is told
+    with it), in date order."""
+
+    inside = views.in_period(events, start, end)
+    inside = inside[~inside["place_kind"].astype(str).isin(AREA_KINDS)]
+    before = events[
+        (events["start_date"] < pd.Timestamp(start))
+        & (events["sub_event_type"] == REGAINS)
+        & events["place_id"].isin(set(inside["place_id"]))
+        & (events["place_id"] != CENTRE_ID)
+    ]
+    both = pd.concat([before, inside]).drop_duplicates("event_id")
+    return both.sort_values(["start_date", "event_id"]).reset_index(drop=True)

@@ -306,7 +306,7 @@ def test_html_outputs_and_glued_maps_are_legible_in_dark_mode(browser, server, r
     found = page.evaluate(
         """() => ({
             body: getComputedStyle(document.querySelector('article')).color,
-            ink: Array.from(document.querySelectorAll('.kharkiv-key-events li')).map(e => getComputedStyle(e).color),
+            ink: Array.from(document.querySelectorAll('.kharkiv-key-events li, .kharkiv-dispatch li')).map(e => getComputedStyle(e).color),
             filters: Array.from(document.querySelectorAll('article figure img')).map(i => getComputedStyle(i).filter),
         })"""
     )

@@ -1,0 +1,69 @@
+"""The battle chapters tell the fighting from the data: units, places, claims and scale, each from its rows."""
+
+import pandas as pd
+import pytest
+
+from kharkiv.chapters import assault, counteroffensives, landing
+from kharkiv.data.load import load_tables
+from kharkiv.model import periods, territory, views
+from kharkiv.text import prose
+
+
+@pytest.fixture(scope="module")
+def t():
+    return load_tables()
+
+
+@pytest.fixture(scope="module")
+def events(t):
+    return views.events(t)
+
+
+def test_the_assault_names_its_units_and_places(t, events):
+    inside = periods.assault_events(events)
+    fights = assault.fighting(inside)
+    places = set(assault.places_named(fights)["place_id"])
+    assert {"tsyrkuny", "pisochyn", "kharkiv-school-134", "kharkiv"} <= places
+    assert "kharkiv-oblast" not in places  # a whole region locates nothing
+    assert "2nd Guards Spetsnaz Brigade" in assault.units_named(inside)
+    assert not fights["sub_event_type"].isin(assault.NOT_FIGHTING).any()
+
+
+def test_the_surrender_claim_is_worded_from_its_statement_with_its_label(t, events):
+    facts = assault.fighting_facts(t, periods.assault_events(events))
+    s = views.statements(t)
+    row = s[(s["measure"] == "captured") & (s["subject"] == "ukrainian military")].iloc[0]
+    text = facts["surrender_md"].data
+    assert prose.figure(row["value"], row["value_high"], row["qualifier"]) in text
+    assert f"*{row['verification']}*" in text
+
+
+def test_every_named_place_of_a_counteroffensive_is_in_its_table(t, events):
+    sept = territory.named_places(events, *periods.window(t["phases"], periods.SEPTEMBER))
+    may = territory.named_places(events, *periods.window(t["phases"], periods.MAY))
+    assert {"kupiansk", "shevchenkove", "balakliia", "izium"} <= set(sept["place_id"])
+    assert "ruska-lozova" in set(may["place_id"])  # its recapture of 29 April is told with May
+    table = counteroffensives.place_table(sept, t["claimants"])
+    assert "entered" in set(table.loc[table["place"] == "Kupiansk", "what happened"])
+
+
+def test_what_happened_says_entered_only_for_an_entry_not_a_recapture():
+    assert counteroffensives.what_happened("Other", "Troops had entered Kupiansk") == "entered"
+    assert counteroffensives.what_happened("Government regains territory", "entered and retook") == "retaken"
+
+
+def test_the_citation_line_reads_the_citation_file(tmp_path):
+    cff = tmp_path / "CITATION.cff"
+    cff.write_text(
+        'title: "A book"\nauthors:\n  - name: "Team"\nversion: 9.8.7\ndate-released: "2030-01-02"\n'
+    )
+    facts = landing.citation_facts(cff)
+    assert facts["book_version"] == "version 9.8.7, released 2 January 2030"
+    assert facts["cite_line"] == "Team (2030). A book. Version 9.8.7."
+
+
+def test_key_dates_list_every_phase_in_order(t):
+    text = landing.key_dates(t["phases"])
+    names = t["phases"].sort_values("order")["name"].tolist()
+    assert [text.index(n) for n in names] == sorted(text.index(n) for n in names)
+    assert prose.when(pd.Timestamp(t["phases"]["end_date"].max()), t["phases"]["end_date"].max()) in text
