@@ -136,7 +136,7 @@ def fighting_facts(t: dict, events: pd.DataFrame) -> dict:
         "units_named": prose.listing(units_named(events)),
         "n_units": prose.count(len(units_named(events)), "unit", words=True),
         "fight_places": prose.listing(places["place"]),
-        "unplaced_places": prose.listing(places.loc[places["lat"].isna(), "place"]) or "none",
+        "unplaced_sentence": unplaced_sentence(places.loc[places["lat"].isna(), "place"]),
     }
     cars = statement_of(t, start, end, "share of strength lost", "russian military")
     if cars is not None:
@@ -171,3 +171,11 @@ def assault_map(ax, places: pd.DataFrame, named: pd.DataFrame) -> list[str]:
     city = places.set_index("place_id").loc["kharkiv", "name"]
     maps.place_labels(ax, [cx, *inside["x"]], [cy, *inside["y"]], [f"{city} (centre)", *inside["place"]])
     return [p for p in pts["place"] if p not in set(inside["place"]) and p != city]
+
+
+def unplaced_sentence(unplaced) -> str:
+    """What the assault map leaves out: places beyond its frame, and any named place no gazetteer locates."""
+    sentence = "Beyond the map's frame lie places the sources also name for these days"
+    if len(unplaced):
+        return f"{sentence}; {prose.listing(unplaced)} cannot be placed, because no open gazetteer gives its position."
+    return sentence + "."
