@@ -1,5 +1,6 @@
 """The maintainers' tooling: precise freshness, all-or-nothing execution, and builds that never half-publish."""
 
+import functools
 import json
 import os
 import shutil
@@ -17,11 +18,26 @@ from kharkiv import freshness, paths
 from kharkiv.paths import NOTEBOOKS, ROOT
 
 PY = sys.executable
-EXECUTOR_NEEDS = [
-    "kharkiv/__init__.py",
-    "kharkiv/paths.py",
-    "kharkiv/freshness.py",
-]  # the executor's own imports
+
+
+@functools.cache
+def _executor_needs() -> tuple[str, ...]:
+    """The repository files the executor itself imports (the package's __init__ brings in the loader)."""
+    code = (
+        "import sys; sys.path[:0] = [sys.argv[1] + '/scripts', sys.argv[1]]; import execute_notebooks; "
+        "print('\\n'.join(m.__file__ for m in list(sys.modules.values()) if getattr(m, '__file__', None)))"
+    )
+    out = subprocess.run(
+        [PY, "-c", code, str(ROOT)], env=_env(ROOT), capture_output=True, text=True, check=True
+    )
+    files = [Path(f) for f in out.stdout.split("\n") if f]
+    return tuple(
+        sorted(
+            str(f.relative_to(ROOT))
+            for f in files
+            if f.is_relative_to(ROOT) and f.relative_to(ROOT).parts[0] in ("kharkiv", "scripts")
+        )
+    )
 
 
 def _env(root: Path) -> dict:
@@ -37,7 +53,7 @@ def _execute(root: Path, *notebooks: Path, jobs: int = 2) -> subprocess.Complete
 
 def _tree(root: Path, files: list[str]) -> Path:
     """A copy of the repository holding only `files` (paths relative to the root), plus the executor."""
-    for name in [*files, *EXECUTOR_NEEDS, "scripts/execute_notebooks.py"]:
+    for name in [*files, *_executor_needs(), "scripts/execute_notebooks.py"]:
         dest = root / name
         dest.parent.mkdir(parents=True, exist_ok=True)
         if (ROOT / name).is_file() and not dest.exists():
