@@ -127,6 +127,65 @@ def test_listed_folder_is_stale_when_a_file_in_it_changes(fake_repo):
     assert freshness.stale_reasons(path) == ["dir:data changed"]
 
 
+def test_an_input_is_recorded_as_the_notebook_read_it_not_as_it_is_after_the_run(fake_repo):
+    root, path = fake_repo
+    nb = nbformat.read(path, as_version=4)
+    as_read = freshness.input_hash("data/a.csv")
+    (root / "data/a.csv").write_text("x\n2\n")  # saved while the notebook ran
+    nb.metadata["kharkiv"] = freshness.record(nb, ["data/a.csv"], {"data/a.csv": as_read})
+    nbformat.write(nb, path)
+    assert freshness.stale_reasons(path) == ["data/a.csv changed"]
+    (root / "data/a.csv").unlink()  # read, then deleted during the run: still recorded, so stale
+    nb.metadata["kharkiv"] = freshness.record(nb, ["data/a.csv"], {"data/a.csv": as_read})
+    nbformat.write(nb, path)
+    assert freshness.stale_reasons(path) == ["data/a.csv is gone"]
+
+
+def test_an_input_hashed_at_the_end_and_modified_during_the_run_is_recorded_stale(fake_repo):
+    """An imported module is hashed when the run ends: modified after the run began, it is recorded as changed."""
+    root, path = fake_repo
+    hour_ago = time.time_ns() - 3600 * 10**9
+    for f in (root / "data/b.csv", root / "kharkiv/helper.py"):
+        os.utime(f, ns=(hour_ago, hour_ago))
+    began = time.time_ns()
+    (root / "kharkiv/helper.py").write_text("X = 2\n")
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["kharkiv"] = freshness.record(nb, ["kharkiv/helper.py", "data/b.csv"], since_ns=began)
+    nbformat.write(nb, path)
+    assert freshness.stale_reasons(path) == ["kharkiv/helper.py changed while it ran"]
+
+
+@pytest.mark.slow
+def test_an_input_changed_mid_run_leaves_the_notebook_stale(tmp_path):
+    """The notebook reads a data file and imports a module, then both change before the run ends (here the
+    notebook changes them itself, so the timing is certain): the record is not that of the changed files."""
+    (path,) = _mini_repo(
+        tmp_path,
+        {
+            "reader": [
+                "open('../data/a.csv').read()",
+                "import kharkiv.helper",
+                "open('../data/a.csv', 'a').write('3\\n'); open('../kharkiv/helper.py', 'a').write('# edited\\n')",
+            ]
+        },
+    )
+    (tmp_path / "data" / "a.csv").write_text("x\n1\n")
+    (tmp_path / "kharkiv" / "helper.py").write_text("X = 1\n")
+    result = _execute(tmp_path, path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "recorded as stale" in result.stderr
+    check = subprocess.run(
+        [PY, str(tmp_path / "scripts/execute_notebooks.py"), "--check", str(path)],
+        cwd=tmp_path,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 1, check.stdout
+    assert "stale: reader.ipynb" in check.stdout
+    assert "data/a.csv changed" in check.stdout and "kharkiv/helper.py changed" in check.stdout
+
+
 # --- the record is complete --------------------------------------------------------------------------------
 
 
@@ -286,7 +345,13 @@ def test_killed_or_failed_build_leaves_last_good_book(tmp_path):
     proc = _build(book)
     assert proc.wait(timeout=300) == 0, proc.stdout.read()
     assert "third edition" in (html / "intro.html").read_text()
-    assert sorted(p.name for p in (book / "_build").iterdir()) == [".doctrees", "html", "jupyter_execute"]
+    assert sorted(p.name for p in (book / "_build").iterdir()) == [
+        ".doctrees",
+        ".lock",
+        "html",
+        "jupyter_execute",
+        "pdf",
+    ]
 
 
 def test_make_test_runs_lint_first():
