@@ -492,3 +492,27 @@ def test_kernels_talk_over_unix_sockets_not_tcp_ports(tmp_path):
     out = nbformat.read(path, as_version=4).cells[0].outputs
     assert [o.get("text", "").strip() for o in out] == ["ipc"]
     assert "over TCP" not in result.stderr
+
+
+def test_the_benchmark_times_the_loop_in_a_fresh_clone(tmp_path, monkeypatch, capsys):
+    """`benchmark.py --loop` runs each make target in a clone of HEAD and reports its time and the load; a target
+    the Makefile lacks is reported, not failed. (A tiny repository stands in for the book: nothing is built.)"""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    repo = tmp_path / "repo"
+    (repo / ".venv").mkdir(parents=True)
+    (repo / "Makefile").write_text("book:\n\t@echo built > built.txt\ntest:\n\t@exit 3\n")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "-C", str(repo), "add", "Makefile"], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-q", "-m", "m"], check=True)
+    monkeypatch.setattr(bench, "ROOT", repo)
+    results = bench.loop(tmp_path / "work")
+    assert [r["step"] for r in results] == ["fresh make book", "no-change make book", "make test"]
+    assert [r["status"] for r in results] == ["ok", "ok", "FAILED (exit 2)"]
+    assert all(len(r["load"]) == 2 and r["seconds"] >= 0 for r in results)
+    assert (tmp_path / "work" / "clone" / "built.txt").exists() and not (repo / "built.txt").exists()
+    assert "no `make unit` target yet" in capsys.readouterr().out
