@@ -258,7 +258,7 @@ def bench(scale: int, work: Path, book: bool, jobs: int) -> dict:
     if status != "ok":
         return result
     seconds, status = build_book(tree, data)
-    print(f"book build (HTML, all pages written) {seconds:8.1f} s   {status}")
+    print(f"book build (HTML and PDF, fresh)     {seconds:8.1f} s   {status}")
     result.update(build=seconds, build_status=status)
     html = tree / "_build" / "html"
     if html.is_dir():
