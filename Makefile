@@ -8,19 +8,25 @@ KERNEL := kharkiv
 JOBS   ?=
 PIP_TOOLS := pip-tools==7.6.2
 
-.PHONY: setup check-data notebooks html pdf book lint test lab lock serve bench clean
+.PHONY: system setup check-data notebooks html pdf book lint test lab lock serve bench bench-loop clean
+
+# The system packages (Debian's chromium, and python3.X-venv where Python lacks ensurepip), checked first on every
+# run (milliseconds): installed with apt-get as root or with sudo, else a message saying what to install, before
+# any long step. CHROMIUM=/path/to/chromium names another browser.
+system:
+	@PYTHON=$(PYTHON) sh scripts/system_packages.sh
 
 # Re-installs only when the lock or the package metadata change. Every package comes from requirements.txt with
 # its hash checked; the package itself is an editable install (which cannot be hashed), without dependencies.
 # The kernel named for the project is installed into the venv, so notebooks and JupyterLab run in it.
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml | system
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --require-hashes -r requirements.txt
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (kharkiv)" >/dev/null
 	touch $@
 
-setup: $(STAMP)
+setup: system $(STAMP)
 
 # Re-executes, in parallel (-j, default: the number of cores), only the notebooks whose recorded inputs changed:
 # their cells, the data files they read and the kharkiv modules they import. Writes them back only if all succeed.
@@ -31,13 +37,13 @@ check-data: setup
 notebooks: check-data
 	$(PY) scripts/execute_notebooks.py $(if $(JOBS),-j $(JOBS))
 
-# Builds into a fresh folder and swaps it in only when the build succeeds; refuses notebooks with error outputs.
+# The HTML book and its PDF (headless Chromium prints each page in toc order; pypdf joins them), built into a fresh
+# folder and swapped in together only when both succeed; does nothing when nothing they are made from changed;
+# refuses notebooks with error outputs; one build at a time (scripts/build_html.py).
 html: setup
 	$(PY) scripts/build_html.py
 
-# The whole book as one PDF (headless Chromium prints each page in toc order; pypdf joins them).
 pdf: html
-	$(PY) scripts/make_pdf.py
 
 book: notebooks html pdf
 	@echo "The book is in _build/html/index.html (make serve to read it)."
@@ -75,6 +81,11 @@ serve: setup
 SCALES ?= 1 10 100
 bench: setup
 	$(PY) scripts/benchmark.py $(foreach s,$(SCALES),--scale $(s))
+
+# The maintainers' loop, timed in a fresh clone of HEAD: fresh `make book`, no-change `make book`, `make test`,
+# `make unit`, each with the machine's load. Takes minutes and loads both cores: run it on an idle machine.
+bench-loop: setup
+	$(PY) scripts/benchmark.py --loop
 
 clean:
 	rm -rf _build

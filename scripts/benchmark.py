@@ -11,7 +11,13 @@ the same way (and says so). If the explorer page exists (notebooks/explorer.html
 Timings are printed, never asserted. Targets at 100x (issue 11): load and validate < 2 s, each notebook < 30 s,
 no page > 5 MB.
 
+`--loop` times the maintainers' loop instead (issue 22), in a fresh clone of HEAD that uses this checkout's
+installed .venv (installing is bound by the network, not measured): a fresh `make book`, a no-change `make book`,
+`make test` and `make unit` (where the target exists), each with the machine's load average before and after.
+Targets: a no-change `make book` in 3 s, `make test` in 4 minutes, `make unit` in 45 s, on an idle 2-core machine.
+
 Usage: python scripts/benchmark.py [--scale N ...] [--no-book] [-j N] [--keep DIR]
+       python scripts/benchmark.py --loop [--keep DIR]
 """
 
 import argparse
@@ -252,7 +258,7 @@ def bench(scale: int, work: Path, book: bool, jobs: int) -> dict:
     if status != "ok":
         return result
     seconds, status = build_book(tree, data)
-    print(f"book build (HTML, all pages written) {seconds:8.1f} s   {status}")
+    print(f"book build (HTML and PDF, fresh)     {seconds:8.1f} s   {status}")
     result.update(build=seconds, build_status=status)
     html = tree / "_build" / "html"
     if html.is_dir():
@@ -270,6 +276,56 @@ def bench(scale: int, work: Path, book: bool, jobs: int) -> dict:
     return result
 
 
+LOOP = [  # (what is timed, make target, target seconds)
+    ("fresh make book", "book", None),
+    ("no-change make book", "book", 3.0),
+    ("make test", "test", 240.0),
+    ("make unit", "unit", 45.0),
+]
+
+
+def _has_target(clone: Path, target: str) -> bool:
+    return re.search(rf"^{target}:", (clone / "Makefile").read_text(encoding="utf-8"), re.M) is not None
+
+
+def loop(work: Path) -> list[dict]:
+    """Time each step of the maintainers' loop in a fresh clone of HEAD, with the machine's load around it."""
+    from kharkiv.paths import seeds_dir
+
+    clone = work / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True)
+    (clone / ".venv").symlink_to((ROOT / ".venv").resolve())
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "KHARKIV_DATA")}
+    env["PYTHONPATH"] = str(clone)
+    if seeds_dir():
+        env["KHARKIV_SEEDS"] = str(seeds_dir())
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=clone, capture_output=True, text=True)
+    print(
+        f"loop: a fresh clone of {head.stdout.strip()} in {clone} (the environment is installed, not timed)"
+    )
+    results = []
+    for label, target, goal in LOOP:
+        if not _has_target(clone, target):
+            print(f"{label:<22}       -     no `make {target}` target yet")
+            continue
+        before = os.getloadavg()[0]
+        t0 = time.perf_counter()
+        # -o: the installed environment counts as up to date although the clone's files are newer
+        run = subprocess.run(
+            ["make", "-o", ".venv/.installed", target], cwd=clone, env=env, capture_output=True, text=True
+        )
+        seconds, after = time.perf_counter() - t0, os.getloadavg()[0]
+        status = "ok" if run.returncode == 0 else f"FAILED (exit {run.returncode})"
+        over = "  OVER TARGET" if goal and seconds > goal else ""
+        print(f"{label:<22} {seconds:8.1f} s   {status}   load {before:.1f} -> {after:.1f}{over}", flush=True)
+        if run.returncode != 0:
+            print("  " + "\n  ".join((run.stdout + run.stderr).strip().splitlines()[-10:]))
+        results.append(
+            {"step": label, "seconds": round(seconds, 1), "status": status, "load": [before, after]}
+        )
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -278,6 +334,9 @@ def main():
     parser.add_argument("--no-book", action="store_true", help="only time load and validation")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="notebooks run at once")
     parser.add_argument("--keep", type=Path, help="write the synthetic data and books here and keep them")
+    parser.add_argument(
+        "--loop", action="store_true", help="time make book (fresh, no change), test and unit"
+    )
     args = parser.parse_args()
     print(
         f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}"
@@ -285,7 +344,10 @@ def main():
     work = args.keep or Path(tempfile.mkdtemp(prefix="kharkiv-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        results = [bench(s, work, not args.no_book, args.jobs) for s in args.scale or [1]]
+        if args.loop:
+            results = loop(work)
+        else:
+            results = [bench(s, work, not args.no_book, args.jobs) for s in args.scale or [1]]
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

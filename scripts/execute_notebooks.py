@@ -1,12 +1,15 @@
 """Execute the stale notebooks in parallel, record what each one read, and write them back only if all succeed.
 
-A notebook is stale when its code cells or any input it used changed (kharkiv/freshness.py). Each stale notebook
+A notebook is stale when its code cells or any input it used changed (kharkiv/build/freshness.py). Each stale notebook
 runs in its own process and kernel (-j at once, default: the number of cores). Before its first cell the kernel
 gets an audit hook that notes every file opened for reading and every folder listed under data/ and the
 repository; after its last cell the kharkiv modules it imported are added. That record, with each input's hash,
-goes into the notebook's metadata. Notebooks are executed into temporary copies: if any notebook fails, or
-stores an error output, none is written back and the command exits 1, so a failed run never leaves a mix of new
+goes into the notebook's metadata, each file hashed as the kernel first opened it (an input changed during the run
+leaves the notebook stale, and is reported). Notebooks are executed into temporary copies: if any notebook fails,
+or stores an error output, none is written back and the command exits 1, so a failed run never leaves a mix of new
 and old outputs. `--check` lists stale notebooks and notebooks with error outputs, and exits 1 if there are any.
+A run holds the build lock (scripts/buildlock.py): a second one stops at once, and leftovers of killed runs are
+removed. The Jupyter machinery is imported only when a notebook is executed: the no-change check stays fast.
 
 Usage: python scripts/execute_notebooks.py [-j N] [--check] [notebook ...]
 """
@@ -22,12 +25,10 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import nbformat
-from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-from nbclient import NotebookClient
-from traitlets.config import Config
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import buildlock
+
 from kharkiv.build import freshness
 from kharkiv.data import paths
 
@@ -39,9 +40,9 @@ SKIP = (".venv", "_build", ".git", "__pycache__", ".ipynb_checkpoints")
 # notebook's namespace and execution counts are untouched.
 RECORDER = r"""
 def _kharkiv_recorder(roots, skip):
-    import os, sys, types
+    import hashlib, os, sys, types
     state = types.ModuleType("_kharkiv_recorder")
-    state.files, state.dirs = set(), set()
+    state.files, state.dirs = {}, set()  # files: path -> SHA-256 of the file as first opened
     roots = tuple(os.path.realpath(r) + os.sep for r in roots)
     writing = os.O_WRONLY | os.O_RDWR
 
@@ -61,8 +62,13 @@ def _kharkiv_recorder(roots, skip):
             if (mode is None and flags & writing) or (mode and any(m in mode for m in "wax+")):
                 return
             path = keep(path)
-            if path and os.path.isfile(path):
-                state.files.add(path)
+            if path and path not in state.files and os.path.isfile(path):
+                state.files[path] = None  # first: the open below comes back through this hook
+                try:
+                    with open(path, "rb") as fh:
+                        state.files[path] = hashlib.file_digest(fh, "sha256").hexdigest()
+                except OSError:
+                    pass
         elif event in ("os.listdir", "os.scandir"):
             if sys._getframe(1).f_code.co_filename.startswith("<frozen importlib"):
                 return  # the import system scanning sys.path; imported modules are taken from sys.modules
@@ -84,8 +90,8 @@ def _kharkiv_recorder(roots, skip):
     def report():
         import json
         mods = {getattr(m, "__file__", None) for m in list(sys.modules.values())}
-        files = state.files | {keep(f) for f in mods if f and keep(f)}
-        return json.dumps({"files": sorted(files), "dirs": sorted(state.dirs)})
+        files = {keep(f): None for f in mods if f and keep(f)} | state.files
+        return json.dumps({"files": files, "dirs": sorted(state.dirs)})
 
     state.report = report
     sys.modules["_kharkiv_recorder"] = state
@@ -102,6 +108,8 @@ del _kharkiv_recorder
 
 
 def kernel_name() -> str:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
     try:
         KernelSpecManager().get_kernel_spec(KERNEL)
         return KERNEL
@@ -109,16 +117,19 @@ def kernel_name() -> str:
         return "python3"
 
 
-def _inputs(report: dict) -> list[str]:
+def _inputs(report: dict) -> tuple[list[str], dict[str, str]]:
+    """The inputs the recorder saw, by name, and the hash of each file as the kernel first opened it."""
+    as_read = {freshness.name_of(Path(f)): digest for f, digest in report["files"].items() if digest}
     names = [freshness.name_of(Path(f)) for f in report["files"]]
     names += [
         freshness.DIR + n for n in (freshness.name_of(Path(d)) for d in report["dirs"]) if n is not None
     ]
     # the notebooks themselves are no inputs: their code is hashed, and kernels list their own folder
-    return [n for n in names if n is not None and n.removeprefix(freshness.DIR).split("/")[0] != "notebooks"]
+    names = [n for n in names if n is not None and n.removeprefix(freshness.DIR).split("/")[0] != "notebooks"]
+    return names, {n: d for n, d in as_read.items() if n in names}
 
 
-def _run_cells(client: NotebookClient, nb) -> dict:
+def _run_cells(client, nb) -> dict:
     """Run every cell with the input recorder installed first; returns what the recorder saw."""
     roots = sorted({str(paths.ROOT), str(paths.DATA)})
     code = RECORDER.replace("ROOTS", repr(roots)).replace("SKIP", repr(SKIP))
@@ -135,12 +146,17 @@ def _run_cells(client: NotebookClient, nb) -> dict:
 
 def execute(path: Path, out: Path) -> tuple[float, list[str]]:
     """Execute one notebook into `out`; returns seconds taken and its error outputs (raises if a cell fails)."""
-    t0 = time.perf_counter()
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    t0, began_ns = time.perf_counter(), time.time_ns()
     nb = nbformat.read(path, as_version=4)
     name = kernel_name()
     # Kernels talk over Unix sockets in a folder of their own: parallel kernels cannot race for a TCP port, and
-    # nothing listens on the network.
-    sockets = Path(tempfile.mkdtemp(prefix="kharkiv-kernel-"))
+    # nothing listens on the network. The folder is named with this process's pid, so a killed run's is removed.
+    sockets = buildlock.kernel_sockets()
     config = Config({"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")}})
     client = NotebookClient(  # the client makes (and so shuts down) its kernel manager, configured here
         nb, config=config, timeout=600, kernel_name=name, resources={"metadata": {"path": str(path.parent)}}
@@ -154,7 +170,15 @@ def execute(path: Path, out: Path) -> tuple[float, list[str]]:
     for cell in nb.cells:  # keep committed notebooks free of run-specific noise
         cell.get("metadata", {}).pop("execution", None)
     nb.metadata.setdefault("kharkiv", {}).pop("inputs_sha256", None)
-    nb.metadata["kharkiv"].update(freshness.record(nb, _inputs(report)))
+    names, as_read = _inputs(report)
+    nb.metadata["kharkiv"].update(freshness.record(nb, names, as_read, since_ns=began_ns))
+    changed = freshness.changed_inputs(nb.metadata["kharkiv"])
+    if changed:
+        print(
+            f"{path.name} read {', '.join(changed)} before it changed: recorded as stale (run `make book` again)",
+            file=sys.stderr,
+            flush=True,
+        )
     nbformat.write(nb, out)
     return time.perf_counter() - t0, freshness.error_outputs(nb)
 
@@ -245,10 +269,18 @@ def main() -> int:
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="notebooks run at once")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args()
+    if args.check:
+        return check_and_execute(args)
+    with buildlock.held(TIMES.parent):
+        buildlock.remove_leftovers(TIMES.parent)
+        return check_and_execute(args)
+
+
+def check_and_execute(args) -> int:
     nbs = [p.resolve() for p in args.notebooks] or sorted(paths.NOTEBOOKS.glob("*.ipynb"))
     stale = {p: freshness.stale_reasons(p) for p in nbs}
     stale = {p: r for p, r in stale.items() if r}
-    broken = {p: freshness.error_outputs(nbformat.read(p, as_version=4)) for p in nbs if p not in stale}
+    broken = {p: freshness.error_outputs(freshness.read(p)) for p in nbs if p not in stale}
     broken = {p: e for p, e in broken.items() if e}
     for p, errors in broken.items():
         print(f"error output stored in {p.name}: {'; '.join(errors)}", file=sys.stderr)

@@ -8,8 +8,10 @@ explorer or to files go to the book's public address (html.baseurl in _config.ym
 dropped, leaving the id printed; no link points to the server that printed the book. Chapters keep Chromium's
 heading outline under one bookmark each.
 
-Writes _build/pdf/kharkiv-book.pdf and a copy at _build/html/kharkiv-book.pdf, which the landing page and the
-Downloads page link to. Run after `make html`:  python scripts/make_pdf.py [--html _build/html] [--out FILE]
+`make html` (scripts/build_html.py) prints the PDF into the fresh book folder with print_book, before swapping the
+HTML and the PDF in together; _build/html/kharkiv-book.pdf is what the landing page and the Downloads page link to.
+Run alone, it reprints a built book: writes _build/pdf/kharkiv-book.pdf and a copy at _build/html/kharkiv-book.pdf,
+each written to a temporary file and renamed.  python scripts/make_pdf.py [--html _build/html] [--out FILE]
 """
 
 import argparse
@@ -17,6 +19,7 @@ import functools
 import html as htmlmod
 import http.server
 import io
+import os
 import shutil
 import sys
 import threading
@@ -26,7 +29,7 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -338,6 +341,23 @@ def join(printed: list[tuple[str, str, bytes]], target: Path, n_front: int = 0, 
     return len(writer.pages)
 
 
+def print_book(html: Path, toc_file: Path = ROOT / "_toc.yml") -> int:
+    """Print the book in `html` into `html`/kharkiv-book.pdf (through a temporary file renamed over it); returns
+    the number of PDF pages."""
+    return build(print_pages(html, toc_pages(toc_file)), html / NAME)
+
+
+def copy_atomic(src: Path, dest: Path) -> None:
+    """Copy through a temporary file renamed over `dest`: a full disk or a kill leaves the old file, never a
+    truncated one."""
+    tmp = dest.with_name(dest.name + ".tmp")
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html")
@@ -345,7 +365,7 @@ def main() -> int:
     args = parser.parse_args()
     pages = toc_pages()
     n = build(print_pages(args.html, pages), args.out)
-    shutil.copyfile(args.out, args.html / NAME)
+    copy_atomic(args.out, args.html / NAME)
     print(f"make_pdf: {len(pages)} chapters, {n} PDF pages -> {args.out} (and {args.html / NAME})")
     return 0
 

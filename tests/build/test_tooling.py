@@ -1,5 +1,6 @@
 """The maintainers' tooling: precise freshness, all-or-nothing execution, and builds that never half-publish."""
 
+import functools
 import json
 import os
 import shutil
@@ -18,11 +19,26 @@ from kharkiv.data import paths
 from kharkiv.data.paths import NOTEBOOKS, ROOT
 
 PY = sys.executable
-EXECUTOR_NEEDS = [
-    "kharkiv/__init__.py",
-    "kharkiv/paths.py",
-    "kharkiv/freshness.py",
-]  # the executor's own imports
+
+
+@functools.cache
+def _executor_needs() -> tuple[str, ...]:
+    """The repository files the executor itself imports (the package's __init__ brings in the loader)."""
+    code = (
+        "import sys; sys.path[:0] = [sys.argv[1] + '/scripts', sys.argv[1]]; import execute_notebooks; "
+        "print('\\n'.join(m.__file__ for m in list(sys.modules.values()) if getattr(m, '__file__', None)))"
+    )
+    out = subprocess.run(
+        [PY, "-c", code, str(ROOT)], env=_env(ROOT), capture_output=True, text=True, check=True
+    )
+    files = [Path(f) for f in out.stdout.split("\n") if f]
+    return tuple(
+        sorted(
+            str(f.relative_to(ROOT))
+            for f in files
+            if f.is_relative_to(ROOT) and f.relative_to(ROOT).parts[0] in ("kharkiv", "scripts")
+        )
+    )
 
 
 def _env(root: Path) -> dict:
@@ -38,7 +54,7 @@ def _execute(root: Path, *notebooks: Path, jobs: int = 2) -> subprocess.Complete
 
 def _tree(root: Path, files: list[str]) -> Path:
     """A copy of the repository holding only `files` (paths relative to the root), plus the executor."""
-    for name in [*files, *EXECUTOR_NEEDS, "scripts/execute_notebooks.py"]:
+    for name in [*files, *_executor_needs(), "scripts/execute_notebooks.py"]:
         dest = root / name
         dest.parent.mkdir(parents=True, exist_ok=True)
         if (ROOT / name).is_file() and not dest.exists():
@@ -110,6 +126,65 @@ def test_listed_folder_is_stale_when_a_file_in_it_changes(fake_repo):
     assert freshness.is_fresh(path)
     (root / "data/b.csv").write_text("y\n30\n")
     assert freshness.stale_reasons(path) == ["dir:data changed"]
+
+
+def test_an_input_is_recorded_as_the_notebook_read_it_not_as_it_is_after_the_run(fake_repo):
+    root, path = fake_repo
+    nb = nbformat.read(path, as_version=4)
+    as_read = freshness.input_hash("data/a.csv")
+    (root / "data/a.csv").write_text("x\n2\n")  # saved while the notebook ran
+    nb.metadata["kharkiv"] = freshness.record(nb, ["data/a.csv"], {"data/a.csv": as_read})
+    nbformat.write(nb, path)
+    assert freshness.stale_reasons(path) == ["data/a.csv changed"]
+    (root / "data/a.csv").unlink()  # read, then deleted during the run: still recorded, so stale
+    nb.metadata["kharkiv"] = freshness.record(nb, ["data/a.csv"], {"data/a.csv": as_read})
+    nbformat.write(nb, path)
+    assert freshness.stale_reasons(path) == ["data/a.csv is gone"]
+
+
+def test_an_input_hashed_at_the_end_and_modified_during_the_run_is_recorded_stale(fake_repo):
+    """An imported module is hashed when the run ends: modified after the run began, it is recorded as changed."""
+    root, path = fake_repo
+    hour_ago = time.time_ns() - 3600 * 10**9
+    for f in (root / "data/b.csv", root / "kharkiv/helper.py"):
+        os.utime(f, ns=(hour_ago, hour_ago))
+    began = time.time_ns()
+    (root / "kharkiv/helper.py").write_text("X = 2\n")
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["kharkiv"] = freshness.record(nb, ["kharkiv/helper.py", "data/b.csv"], since_ns=began)
+    nbformat.write(nb, path)
+    assert freshness.stale_reasons(path) == ["kharkiv/helper.py changed while it ran"]
+
+
+@pytest.mark.slow
+def test_an_input_changed_mid_run_leaves_the_notebook_stale(tmp_path):
+    """The notebook reads a data file and imports a module, then both change before the run ends (here the
+    notebook changes them itself, so the timing is certain): the record is not that of the changed files."""
+    (path,) = _mini_repo(
+        tmp_path,
+        {
+            "reader": [
+                "open('../data/a.csv').read()",
+                "import kharkiv.helper",
+                "open('../data/a.csv', 'a').write('3\\n'); open('../kharkiv/helper.py', 'a').write('# edited\\n')",
+            ]
+        },
+    )
+    (tmp_path / "data" / "a.csv").write_text("x\n1\n")
+    (tmp_path / "kharkiv" / "helper.py").write_text("X = 1\n")
+    result = _execute(tmp_path, path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    check = subprocess.run(
+        [PY, str(tmp_path / "scripts/execute_notebooks.py"), "--check", str(path)],
+        cwd=tmp_path,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 1, check.stdout
+    assert "stale: reader.ipynb" in check.stdout
+    assert "data/a.csv changed" in check.stdout and "kharkiv/helper.py changed" in check.stdout
+    assert "recorded as stale" in result.stderr  # and the run said so
 
 
 # --- the record is complete --------------------------------------------------------------------------------
@@ -271,7 +346,13 @@ def test_killed_or_failed_build_leaves_last_good_book(tmp_path):
     proc = _build(book)
     assert proc.wait(timeout=300) == 0, proc.stdout.read()
     assert "third edition" in (html / "intro.html").read_text()
-    assert sorted(p.name for p in (book / "_build").iterdir()) == [".doctrees", "html", "jupyter_execute"]
+    assert sorted(p.name for p in (book / "_build").iterdir()) == [
+        ".doctrees",
+        ".lock",
+        "html",
+        "jupyter_execute",
+        "pdf",
+    ]
 
 
 def test_make_test_runs_lint_first():
@@ -412,3 +493,27 @@ def test_kernels_talk_over_unix_sockets_not_tcp_ports(tmp_path):
     out = nbformat.read(path, as_version=4).cells[0].outputs
     assert [o.get("text", "").strip() for o in out] == ["ipc"]
     assert "over TCP" not in result.stderr
+
+
+def test_the_benchmark_times_the_loop_in_a_fresh_clone(tmp_path, monkeypatch, capsys):
+    """`benchmark.py --loop` runs each make target in a clone of HEAD and reports its time and the load; a target
+    the Makefile lacks is reported, not failed. (A tiny repository stands in for the book: nothing is built.)"""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    repo = tmp_path / "repo"
+    (repo / ".venv").mkdir(parents=True)
+    (repo / "Makefile").write_text("book:\n\t@echo built > built.txt\ntest:\n\t@exit 3\n")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "-C", str(repo), "add", "Makefile"], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-q", "-m", "m"], check=True)
+    monkeypatch.setattr(bench, "ROOT", repo)
+    results = bench.loop(tmp_path / "work")
+    assert [r["step"] for r in results] == ["fresh make book", "no-change make book", "make test"]
+    assert [r["status"] for r in results] == ["ok", "ok", "FAILED (exit 2)"]
+    assert all(len(r["load"]) == 2 and r["seconds"] >= 0 for r in results)
+    assert (tmp_path / "work" / "clone" / "built.txt").exists() and not (repo / "built.txt").exists()
+    assert "no `make unit` target yet" in capsys.readouterr().out
