@@ -3,12 +3,11 @@
 Every chapter builds its sentences' pieces here, so that "1 people", "2 claim" or a lower-cased name cannot appear.
 """
 
-import html
 import textwrap
 
 import pandas as pd
 
-from kharkiv.text import wording
+from kharkiv.text import escaping, wording
 
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 # Irregular plurals of the nouns the book counts; every other noun takes -s (or -es after s, x, ch, sh).
@@ -150,14 +149,10 @@ def when(start, end, precision: str = "day") -> str:
     return wording.period(start, end)
 
 
-def escape(text) -> str:
-    """Data text as safe HTML (or as Markdown-inert text inside HTML)."""
-    return html.escape("" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text))
-
-
-def md_text(text) -> str:
-    """Data text made inert for Markdown: every character Markdown could read as syntax is backslash-escaped."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+!|~$" else c for c in str(text))
+# The book's one HTML and one Markdown escaper live in kharkiv.text.escaping; these names are kept for the pages
+# that still call them through prose.
+escape = escaping.html_text
+md_text = escaping.md_text
 
 
 def markdown(text: str):
@@ -169,7 +164,7 @@ def markdown(text: str):
 
 def link_md(text: str, href: str) -> str:
     """A Markdown link for {glue:md}: the text is escaped for Markdown so data can never become markup."""
-    return f"[{md_text(text)}]({href})"
+    return f"[{escaping.md_text(text)}]({href})"
 
 
 def glue_facts(facts: dict) -> None:
