@@ -115,7 +115,7 @@ def entry(ev) -> str:
             ev.claimant, ev.claimant_role, ev.claimant_kind, ev.claimant_side, ev.cited_text
         )
     )
-    spelled = attribution.variants_text(ev.claimant_variants)
+    spelled = attribution.variants_text(ev.claimant_variants, ev.claimant_kind)
     spelled = f' <span class="kharkiv-variants">({e(spelled)})</span>' if spelled else ""
     sources = ev.documents_text if by_outlet else ev.sources_text
     return (

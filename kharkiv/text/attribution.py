@@ -153,12 +153,14 @@ def excerpts(rows: pd.DataFrame) -> list[str]:
     return [excerpt(e, t) for e, t in zip(rows["evidence"], translations, strict=True)]
 
 
-def variants_text(variants) -> str:
-    """'also spelled Kofman, Michael Coffman, Coffman' from a claimant's variants cell; '' when there are none."""
+def variants_text(variants, kind=None) -> str:
+    """A claimant's other names from its variants cell, so that a search finds any of them: a person's 'also
+    spelled Kofman, Michael Coffman, Coffman', a body's 'also named SBU'; '' when there are none."""
     if not _given(variants):
         return ""
     names = [v.strip() for v in str(variants).split(";") if v.strip()]
-    return f"also spelled {', '.join(names)}" if names else ""
+    said = "also spelled" if str(kind) == "person" else "also named"
+    return f"{said} {', '.join(names)}" if names else ""
 
 
 def with_roles(rows: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:

@@ -172,12 +172,16 @@ def test_an_entry_naming_no_one_says_which_outlet_reported_it_where_a_reference_
     for r in unnamed.itertuples():
         html = chronology.entry(r)
         if r.event_id in with_outlet:
-            assert "a source naming no one" not in html and ", as cited by the Wikipedia article" in html, html
+            assert "a source naming no one" not in html and ", as cited by the Wikipedia article" in html, (
+                html
+            )
             assert "which cites" not in html  # the outlets are said once, in who reported it
         else:
             assert "Reported by a source naming no one" in html
     assert not any("No one is named" in chronology.entry(r) for r in rows.itertuples())
-    ukr = rows[rows["event_id"].isin(es.loc[es["cited_outlet"].str.contains("Ukrayinska", na=False), "event_id"])]
+    ukr = rows[
+        rows["event_id"].isin(es.loc[es["cited_outlet"].str.contains("Ukrayinska", na=False), "event_id"])
+    ]
     assert len(ukr) and all("Ukrayinska" not in chronology.entry(r) for r in ukr.itertuples())
 
 

@@ -93,7 +93,8 @@ def test_with_roles_adds_role_kind_and_spellings_keeping_the_rows():
     out = attribution.with_roles(rows, claimants)
     assert list(out.index) == [4, 2, 9]
     assert list(out["claimant_kind"]) == ["unattributed", "person", "person"]
-    assert attribution.variants_text(out["claimant_variants"].iloc[1]) == (
+    assert attribution.variants_text(out["claimant_variants"].iloc[1], "person") == (
         "also spelled Kofman, Michael Coffman, Coffman"
     )
+    assert attribution.variants_text("SBU", "government body") == "also named SBU"
     assert attribution.variants_text(out["claimant_variants"].iloc[0]) == ""
