@@ -1,13 +1,14 @@
 """The chronology page: every event as one HTML entry, anchored by its event id, grouped by phase.
 
-All text from the data is HTML-escaped here (prose.escape); nothing from the data is ever read as Markdown.
+Each entry says who reported the event as far as the documents tell (attribution.reported_by): the claimant, or,
+where the sentence names no one but its reference names the outlet, that outlet. All text from the data is
+HTML-escaped here (escaping.html_text); nothing from the data is ever read as Markdown.
 """
-
-import html
 
 import pandas as pd
 
-from kharkiv.text import links, prose
+from kharkiv.text import attribution, links, prose
+from kharkiv.text.escaping import html_text
 
 # What location_precision says about the place, in words (see the glossary).
 WHERE = {1: "{}", 2: "near {}", 3: "{} (the source names only this wider area)"}
@@ -17,7 +18,6 @@ PRECISION_NOTE = {
     "month": " (the source gives only the month)",
 }
 VERIFICATION = "kharkiv-label"
-SIDE_WORDS = {"Ukrainian": "Ukrainian side", "Russian": "Russian side", "third party": "a third party"}
 
 
 def source_names(sources: pd.DataFrame) -> dict[str, str]:
@@ -52,49 +52,78 @@ def short_source_names(sources: pd.DataFrame) -> dict[str, str]:
 
 
 def event_sources(t: dict, short: bool = False) -> pd.DataFrame:
-    """Per event: its source documents as readers know them, with the outlets the encyclopedia cites for it.
+    """Per event: sources_text, its source documents as readers know them with the outlets the encyclopedia cites
+    for it; documents_text, the documents alone; cited_text, who reported it as the references tell
+    ('Reuters, 28 February 2022, as cited by the Wikipedia article …', attribution.as_cited; '' where no
+    reference names an outlet).
 
     short=True names each document in a word or two (short_source_names), for the short entries."""
     names = (short_source_names if short else source_names)(t["sources"])
+    outlets = attribution.canonical_outlets(t["outlets"])
     es = t["event_sources"]
 
     def given(column) -> list:  # the column's text, None where it is empty
         return [v if isinstance(v, str) and v else None for v in es[column].astype(object)]
 
     weak = [None] * len(es) if short else given("weak_sourcing")
-    text = [
-        names.get(s, s)
-        + (f", which cites {c}" if c else "")
-        + (f" (marked \u201c{w}\u201d there)" if w else "")
-        for s, c, w in zip(es["source_id"].astype(str), given("cited_outlet"), weak, strict=True)
-    ]
-    df = pd.DataFrame({"event_id": es["event_id"].to_numpy(), "text": text})
-    return df.groupby("event_id")["text"].agg("; ".join).rename("sources_text").reset_index()
+    docs = [names.get(s, s) for s in es["source_id"].astype(str)]
+    cited = [attribution.outlets_text(c, outlets) for c in given("cited_outlet")]
+    marked = [f" (marked \u201c{w}\u201d there)" if w else "" for w in weak]
+    df = pd.DataFrame(
+        {
+            "event_id": es["event_id"].to_numpy(),
+            "sources_text": [
+                d + (f", which cites {c}" if c else "") + m
+                for d, c, m in zip(docs, cited, marked, strict=True)
+            ],
+            "documents_text": [d + m for d, m in zip(docs, marked, strict=True)],
+            "cited_text": [f"{c}, as cited by {d}" if c else "" for d, c in zip(docs, cited, strict=True)],
+        }
+    )
+    joined = lambda s: "; ".join(x for x in s if x)  # noqa: E731
+    return (
+        df.groupby("event_id")
+        .agg(
+            sources_text=("sources_text", "; ".join),
+            documents_text=("documents_text", "; ".join),
+            cited_text=("cited_text", joined),
+        )
+        .reset_index()
+    )
 
 
 def place_text(place, precision) -> str:
     return WHERE.get(int(precision), "{}").format(place)
 
 
-def reporter_text(name, role, kind, side) -> str:
-    """'reported by Oleh Synyehubov, head of … (Ukrainian)'; an unattributed report says so."""
-    if str(side) == "unattributed":
-        return "no one is named as reporting it"
-    return f"reported by {prose.who(name, role, kind)}, {SIDE_WORDS.get(str(side), str(side))}"
+# Kept for the pages that still call it through the chronology (attribution.reported_by is the one wording).
+reporter_text = attribution.reported_by
 
 
 def entry(ev) -> str:
-    """One event as an HTML entry whose id is the event id; its date is a permalink to itself."""
+    """One event as an HTML entry whose id is the event id; its date is a permalink to itself.
+
+    Who reported it: the claimant with role and side, or, for a sentence that names no one, the outlets its
+    references name (then the source line gives the documents alone, not the outlets twice). A person's other
+    spellings follow the name, as searchable text."""
     anchor = links.event_anchor(ev.event_id)
     when = prose.when(ev.start_date, ev.end_date, ev.date_precision) + PRECISION_NOTE[str(ev.date_precision)]
-    e = prose.escape
-    who = prose.capitalise(reporter_text(ev.claimant, ev.role, ev.claimant_kind, ev.claimant_side))
+    e = html_text
+    by_outlet = attribution.unnamed(ev.claimant, ev.claimant_kind, ev.claimant_side) and bool(ev.cited_text)
+    who = prose.capitalise(
+        attribution.reported_by(
+            ev.claimant, ev.claimant_role, ev.claimant_kind, ev.claimant_side, ev.cited_text
+        )
+    )
+    spelled = attribution.variants_text(ev.claimant_variants, ev.claimant_kind)
+    spelled = f' <span class="kharkiv-variants">({e(spelled)})</span>' if spelled else ""
+    sources = ev.documents_text if by_outlet else ev.sources_text
     return (
         f'<div class="kharkiv-event" id="{e(anchor)}"><p>'
         f'<a class="kharkiv-permalink" href="#{e(anchor)}" title="Link to this event"><strong>{e(when)}</strong></a>'
         f" \u00b7 {e(place_text(ev.place, ev.location_precision))}<br>{e(ev.summary)}<br>"
-        f'<small>{e(who)}; label: <span class="{VERIFICATION}">{e(ev.verification)}</span>. '
-        f"Source: {e(ev.sources_text)}. {links.event_link_html(ev.event_id, 'Open in the explorer')}</small></p></div>"
+        f'<small>{e(who)}{spelled}; label: <span class="{VERIFICATION}">{e(ev.verification)}</span>. '
+        f"Source: {e(sources)}. {links.event_link_html(ev.event_id, 'Open in the explorer')}</small></p></div>"
     )
 
 
@@ -117,21 +146,19 @@ def source_numbers(events: pd.DataFrame) -> dict[str, int]:
 
 def _text(value) -> str:
     """Data text escaped for an HTML text node (quotes need no escaping there)."""
-    return html.escape(
-        "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value), False
-    )
+    return html_text(value, quote=False)
 
 
 def short_entry(ev, numbers: dict[str, int]) -> str:
     """One event in short form, under its date: place, what happened, its label (a link to its explorer card),
     who reported it and its sources as a number of the list at the end (numbers: source_numbers())."""
-    anchor = prose.escape(links.event_anchor(ev.event_id))
+    anchor = html_text(links.event_anchor(ev.event_id))
     where = SHORT_PLACE.get(int(ev.location_precision), "{}").format(ev.place)
     who = "" if str(ev.claimant_side) == "unattributed" else f" \u00b7 {_text(ev.claimant)}"
     n = numbers[str(ev.sources_text)]
     return (
         f'<p id="{anchor}">{_text(where)} \u00b7 {_text(ev.summary)} <small><a href="'
-        f'{prose.escape(links.explorer_href(ev.event_id))}">{_text(ev.verification)}</a>{who} \u00b7 '
+        f'{html_text(links.explorer_href(ev.event_id))}">{_text(ev.verification)}</a>{who} \u00b7 '
         f'<a href="#{SOURCE_KEY}{n}">[{n}]</a></small></p>'
     )
 
@@ -162,11 +189,11 @@ def source_key_html(numbers: dict[str, int]) -> str:
 
 
 def entries(t: dict, events: pd.DataFrame, short: bool = False) -> pd.DataFrame:
-    """views.events() rows with the claimant's role and kind and the sources' text added.
+    """views.events() rows with the claimant's role, kind and other spellings (attribution.with_roles) and the
+    sources' text (event_sources) added.
 
     short: name sources in a word or two (short_source_names)."""
-    cl = t["claimants"][["claimant_id", "role", "kind"]].rename(columns={"kind": "claimant_kind"})
-    out = events.merge(cl, on="claimant_id", how="left", validate="many_to_one")
+    out = attribution.with_roles(events, t["claimants"])
     out = out.merge(event_sources(t, short), on="event_id", how="left", validate="one_to_one")
     return out.sort_values(["start_date", "event_id"]).reset_index(drop=True)
 

@@ -7,10 +7,10 @@ Contract shared by all pages:
 Pages in notebooks/ link with ``from_dir="notebooks"`` (the default), pages in book/ with ``from_dir="book"``.
 """
 
-import html
 from urllib.parse import quote
 
 from kharkiv.data.ids import sorted_ids
+from kharkiv.text.escaping import html_text, md_text
 
 CHRONOLOGY = "notebooks/chronology.html"
 EXPLORER = "notebooks/explorer.html"
@@ -87,17 +87,18 @@ def event_link_html(
     there. text defaults to the id; it is escaped, so text from the data shows as text."""
     href = explorer_href(str(event_id), from_dir) if to == "explorer" else chronology_href(event_id, from_dir)
     label = str(event_id) if text is None else str(text)
-    return f'<a class="kx-link" href="{html.escape(href)}">{html.escape(label)}</a>'
+    return f'<a class="kx-link" href="{html_text(href)}">{html_text(label)}</a>'
 
 
 def rows_link_md(text: str, ids, from_dir: str = "notebooks", view: dict | None = None) -> str:
     """Markdown (MyST) for a number that links to the rows behind it in the explorer, for {glue:md}.
 
     Written as inline HTML, which MyST passes through, so Sphinx does not try to resolve the explorer page's
-    fragment as a document reference."""
+    fragment as a document reference. Markdown still reads the text between the tags, so the text is escaped for
+    Markdown (escaping.md_text), not only for HTML."""
     ids = [ids] if isinstance(ids, str) else list(ids)
     if not ids:
-        return _md_escape(str(text))
+        return md_text(text)
     href = rows_href(ids, view, from_dir)
     n = len(set(ids))
     title = (
@@ -105,10 +106,7 @@ def rows_link_md(text: str, ids, from_dir: str = "notebooks", view: dict | None 
         if n > 1
         else "the report behind this number, with its source"
     )
-    return (
-        f'<a class="kx-numlink" href="{html.escape(href)}" title="{html.escape(title)}">'
-        f"{html.escape(str(text))}</a>"
-    )
+    return f'<a class="kx-numlink" href="{html_text(href)}" title="{html_text(title)}">{md_text(text)}</a>'
 
 
 def rows_link(text, ids, view: dict | None = None, from_dir: str = "notebooks"):
@@ -117,7 +115,3 @@ def rows_link(text, ids, view: dict | None = None, from_dir: str = "notebooks"):
 
     ids = [ids] if isinstance(ids, str) else ids
     return Markdown(rows_link_md(str(text), sorted_ids(set(map(str, ids))), from_dir, view))
-
-
-def _md_escape(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$" else c for c in text)

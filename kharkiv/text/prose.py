@@ -1,33 +1,18 @@
-"""The book's prose layer: number agreement, numbers in words, lists, attribution, dates, and the one glue idiom.
+"""The book's prose layer: number agreement, numbers in words, lists, the one fold and the one glue idiom.
 
 Every chapter builds its sentences' pieces here, so that "1 people", "2 claim" or a lower-cased name cannot appear.
 """
 
-import html
 import textwrap
 
 import pandas as pd
 
-from kharkiv.text import wording
+from kharkiv.text import attribution, dates, escaping, wording
 
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 # Irregular plurals of the nouns the book counts; every other noun takes -s (or -es after s, x, ch, sh).
 IRREGULAR = {"person": "people", "foot": "feet", "child": "children", "aircraft": "aircraft", "km": "km"}
 SINGULARS = {v: k for k, v in IRREGULAR.items() if k != v}
-# First words of a role that are common nouns, so a writer lower-cases them after a name ("…, the mayor of Kharkiv").
-TITLE_WORDS = {
-    "adviser",
-    "commander",
-    "commander-in-chief",
-    "director",
-    "former",
-    "head",
-    "mayor",
-    "president",
-    "spokesman",
-    "independent",
-    "anonymous",
-}
 
 
 def plural(noun: str) -> str:
@@ -94,70 +79,22 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _role(role) -> str:
-    role = str(role).split(";")[0].strip()
-    first = role.split(" ")[0].lower()
-    return role[:1].lower() + role[1:] if first in TITLE_WORDS else role
-
-
-# Words that make an organisation's name a description needing "the" ("the Ministry of Defence of Russia").
-THE_WORDS = {
-    "Government",
-    "Ministry",
-    "Institute",
-    "Staff",
-    "Service",
-    "Administration",
-    "Office",
-    "Agency",
-    "Federation",
-    "Police",
-    "Team",
-    "Commander-in-Chief",
-    "command",
-    "Army",
-    "Forces",
-}
-
-
-def who(name, role=None, kind=None) -> str:
-    """'Oleh Synyehubov, head of the …' for a person with a role; an organisation by its name, with 'the' where
-    its name is a description ('the Government of the United Kingdom', but 'Human Rights Watch')."""
-    if kind == "unattributed" or str(name) == "Unattributed":
-        return "the source, without naming who reported it"
-    if kind == "person" and role is not None and not pd.isna(role) and str(role):
-        return f"{name}, {_role(role)}"
-    name = str(name)
-    if kind != "person" and not name.startswith("the ") and THE_WORDS & set(name.split()):
-        return f"the {name}"
-    return name
-
-
-def according_to(name, role=None, kind=None) -> str:
-    """'according to Oleh Synyehubov, head of …'; unattributed facts are 'as the source states it'."""
-    if kind == "unattributed" or str(name) == "Unattributed":
-        return "as the source states it, without attribution"
-    return f"according to {who(name, role, kind)}"
-
-
-MONTH_ONLY = "%B %Y"
+# The speaker of a report is worded by kharkiv.text.attribution, a date by kharkiv.text.dates; these names are kept
+# for the pages that still call them through prose.
+who = attribution.who
+according_to = attribution.according_to
+with_roles = attribution.with_roles
 
 
 def when(start, end, precision: str = "day") -> str:
-    """An event's date as precise as the source: '28 February 2022', '14–17 April 2022', 'May 2022'."""
-    if str(precision) == "month":
-        return pd.Timestamp(start).strftime(MONTH_ONLY)
-    return wording.period(start, end)
+    """dates.period(start, end, precision=precision): '28 February 2022', '14–17 April 2022', 'May 2022'."""
+    return dates.period(start, end, precision=precision)
 
 
-def escape(text) -> str:
-    """Data text as safe HTML (or as Markdown-inert text inside HTML)."""
-    return html.escape("" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text))
-
-
-def md_text(text) -> str:
-    """Data text made inert for Markdown: every character Markdown could read as syntax is backslash-escaped."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+!|~$" else c for c in str(text))
+# The book's one HTML and one Markdown escaper live in kharkiv.text.escaping; these names are kept for the pages
+# that still call them through prose.
+escape = escaping.html_text
+md_text = escaping.md_text
 
 
 def markdown(text: str):
@@ -169,7 +106,7 @@ def markdown(text: str):
 
 def link_md(text: str, href: str) -> str:
     """A Markdown link for {glue:md}: the text is escaped for Markdown so data can never become markup."""
-    return f"[{md_text(text)}]({href})"
+    return f"[{escaping.md_text(text)}]({href})"
 
 
 def glue_facts(facts: dict) -> None:
@@ -185,14 +122,6 @@ def glue_facts(facts: dict) -> None:
         if value is None or (not isinstance(value, str | Markdown) and pd.isna(value)):
             raise ValueError(f"glue_facts: {key!r} has no value; leave the sentence out instead")
         glue(key, value, display=False)
-
-
-def with_roles(rows: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
-    """Add the claimant's role and kind (claimant_role, claimant_kind) to rows that carry claimant_id."""
-    cl = claimants[["claimant_id", "role", "kind"]].rename(
-        columns={"role": "claimant_role", "kind": "claimant_kind"}
-    )
-    return rows.merge(cl, on="claimant_id", how="left", validate="many_to_one")
 
 
 def figure(value, value_high, qualifier) -> str:
@@ -217,12 +146,12 @@ def unit_text(value, unit) -> str:
 
 
 def attributed_reports(rows: pd.DataFrame, units: bool = False) -> str:
-    """'11 according to Oleh Synyehubov, head of …; “dozens” according to …' (rows from with_roles()).
+    """'11 according to Oleh Synyehubov, head of …; “dozens” according to …' (rows from attribution.with_roles()).
 
     units=True writes each figure's unit after it ('about 2,000 km²', '“several” settlements')."""
     parts = [
         f"{figure(r.value, r.value_high, r.qualifier)}{unit_text(r.value, r.unit) if units else ''} "
-        f"{according_to(r.claimant, r.claimant_role, r.claimant_kind)}"
+        f"{attribution.according_to(r.claimant, r.claimant_role, r.claimant_kind, r.claimant_side)}"
         for r in rows.itertuples()
     ]
     return "; ".join(dict.fromkeys(parts))
@@ -247,8 +176,11 @@ def spread_text(spread: dict, noun: str, after: str = "") -> str:
 
 
 def folded(summary: str, body_html: str) -> str:
-    """A detail table folded under a one-line summary (HTML <details>); summary is plain text, escaped here."""
-    return f'<details class="kharkiv-fold"><summary>{escape(summary)}</summary>{body_html}</details>'
+    """The book's one fold: HTML folded into a dropdown (<details>) under a one-line summary that says what it
+    holds; summary is plain text, escaped here."""
+    return (
+        f'<details class="kharkiv-fold"><summary>{escaping.html_text(summary)}</summary>{body_html}</details>'
+    )
 
 
 def wrap(text: str, width: int) -> str:

@@ -53,11 +53,14 @@ def _rows(n):
             "location_precision": [1, 2, 3][: min(n, 3)] + [1] * max(0, n - 3),
             "summary": "Rockets hit <the> centre.",
             "claimant": "Oleh Synyehubov",
-            "role": "head of the Kharkiv Regional Military Administration",
+            "claimant_role": "head of the Kharkiv Regional Military Administration",
             "claimant_kind": "person",
+            "claimant_variants": None,
             "claimant_side": ["Ukrainian", "unattributed"][: min(n, 2)] + ["Ukrainian"] * max(0, n - 2),
             "verification": "claimed",
             "sources_text": "Wikipedia, cites Reuters",
+            "documents_text": "Wikipedia",
+            "cited_text": "",
             "phase_id": "p1",
         }
     )
@@ -156,3 +159,39 @@ def test_report_table_and_folded_table_cap_long_tables():
     many = pd.concat([table] * (tables.MAX_ROWS // 2 + 1), ignore_index=True)
     long = html_tables.folded_table(many, "The reports", {"phase": "p1"})
     assert long.count("<tr>") == tables.MAX_ROWS + 1 and "explorer.html#phase=p1" in long
+
+
+def test_an_entry_naming_no_one_says_which_outlet_reported_it_where_a_reference_names_one():
+    """Issue 19 item 4: 'reported by Reuters, 28 February 2022, as cited by the Wikipedia article …'."""
+    t = load_tables()
+    rows = chronology.entries(t, views.events(t))
+    es = t["event_sources"]
+    with_outlet = set(es.loc[es["cited_outlet"].notna(), "event_id"].astype(str))
+    unnamed = rows[rows["claimant_side"].astype(str) == "unattributed"]
+    assert len(unnamed) and set(unnamed["event_id"]) & with_outlet
+    for r in unnamed.itertuples():
+        html = chronology.entry(r)
+        if r.event_id in with_outlet:
+            assert "a source naming no one" not in html and ", as cited by the Wikipedia article" in html, (
+                html
+            )
+            assert "which cites" not in html  # the outlets are said once, in who reported it
+        else:
+            assert "Reported by a source naming no one" in html
+    assert not any("No one is named" in chronology.entry(r) for r in rows.itertuples())
+    ukr = rows[
+        rows["event_id"].isin(es.loc[es["cited_outlet"].str.contains("Ukrayinska", na=False), "event_id"])
+    ]
+    assert len(ukr) and all("Ukrayinska" not in chronology.entry(r) for r in ukr.itertuples())
+
+
+def test_a_person_is_found_by_every_spelling_shown_as_escaped_text():
+    t = load_tables()
+    rows = chronology.entries(t, views.events(t))
+    kofman = rows[rows["claimant"] == "Michael Kofman"]
+    assert len(kofman)
+    html = chronology.entry(next(kofman.itertuples()))
+    assert "Michael Kofman" in html and "also spelled" in html and "Coffman" in html
+    crafted = _rows(1).assign(claimant_variants='<b>x</b>; "y"')
+    html = chronology.entry(next(crafted.itertuples()))
+    assert "also spelled &lt;b&gt;x&lt;/b&gt;, &quot;y&quot;" in html and "<b>" not in html

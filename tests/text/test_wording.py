@@ -1,43 +1,39 @@
-"""kharkiv.text.wording: dates, periods and attributed figures as plain text."""
+"""kharkiv.text.wording: figures as the sources give them, with who gave them and when."""
 
 import pandas as pd
 
 from kharkiv.text import wording
 
 
-def test_day_and_period():
+def test_the_old_date_names_are_the_one_formatter():
     assert wording.day("2022-02-24") == "24 February 2022"
-    assert wording.period("2022-02-28", "2022-02-28") == "28 February 2022"
     assert wording.period("2022-04-14", "2022-04-17") == "14\u201317 April 2022"
-    assert wording.period("2022-02-24", "2022-05-31") == "24 February \u2013 31 May 2022"
-    assert wording.period("2021-12-30", "2022-01-02") == "30 December 2021 \u2013 2 January 2022"
-
-
-def test_reported_by_names_the_claimant_and_side():
-    assert wording.reported_by("Ihor Terekhov", "Ukrainian") == "reported by Ihor Terekhov (Ukrainian)"
-    assert wording.reported_by("Unattributed", "unattributed") == "stated without attribution"
-
-
-def test_counted_and_reports_keep_every_claimant_once():
-    assert wording.counted(1, None, "exact", "people") == "1 person"
-    assert wording.counted(None, None, "dozens", "civilians") == "dozens of civilians"
-    rows = pd.DataFrame(
-        {
-            "value": [11, 11, None],
-            "value_high": [None] * 3,
-            "qualifier": ["exact", "exact", "dozens"],
-            "subject": ["civilians"] * 3,
-            "claimant": ["A", "A", "Unattributed"],
-            "claimant_side": ["Ukrainian", "Ukrainian", "unattributed"],
-        }
-    )
-    assert wording.reports(rows) == (
-        "11 civilians according to A (Ukrainian); dozens of civilians (stated without attribution)"
-    )
-
-
-def test_period_words_for_running_text():
-    assert wording.period_words("2022-02-28", "2022-02-28") == "on 28 February 2022"
-    assert wording.period_words("2022-02-24", "2022-02-28") == "from 24 to 28 February 2022"
     assert wording.period_words("2022-02-24", "2022-05-31") == "from 24 February to 31 May 2022"
-    assert wording.period_words("2021-12-30", "2022-01-02") == "from 30 December 2021 to 2 January 2022"
+
+
+def test_figure_text_as_the_source_gives_it():
+    assert wording.figure_text(1600, None, "about") == "about 1,600"
+    assert wording.figure_text(25, 50, "range", "percent") == "25\u201350%"
+    assert wording.figure_text(None, None, "dozens") == "dozens"
+
+
+def test_with_figures_words_each_figure_its_speaker_and_period_keeping_the_index():
+    st = pd.DataFrame(
+        {
+            "value": pd.array([11, None, 200], dtype="Float64"),
+            "value_high": pd.array([None, None, 217], dtype="Float64"),
+            "qualifier": ["exact", "dozens", "range"],
+            "claimant": ["Oleh Synyehubov", "Unattributed", "Oryx"],
+            "claimant_side": ["Ukrainian", "unattributed", "third party"],
+            "period_start": pd.to_datetime(["2022-02-28", "2022-03-01", "2022-04-14"]),
+            "period_end": pd.to_datetime(["2022-02-28", "2022-03-01", "2022-04-17"]),
+        },
+        index=[7, 3, 5],
+    )
+    out = wording.with_figures(st)
+    assert list(out.index) == [7, 3, 5]
+    assert list(out["figure"]) == ["11", "dozens", "200\u2013217"]
+    assert list(out["who"]) == ["Oleh Synyehubov (Ukrainian)", "a source naming no one", "Oryx (third party)"]
+    assert list(out["period"]) == ["28 February 2022", "1 March 2022", "14\u201317 April 2022"]
+    assert wording.with_figures(st, "short")["period"].iloc[2] == "14\u201317 Apr 2022"
+    assert list(out["low"].astype(object)) == [11, pd.NA, 200] and out["high"].iloc[2] == 217
