@@ -8,6 +8,7 @@ from matplotlib.lines import Line2D
 
 from kharkiv.data.ids import series_key
 from kharkiv.model.claims import SIDES, VERIFICATION
+from kharkiv.model.comparable import one_telling
 from kharkiv.plots import style
 from kharkiv.plots.claim_lanes import VERIFICATION_COLOURS
 from kharkiv.text import links, prose
@@ -93,7 +94,7 @@ def verification_chart(one: pd.DataFrame):
 def by_claimant(ev: pd.DataFrame, st: pd.DataFrame) -> pd.DataFrame:
     """Events and figures by who gave them (with their side) and by label, the busiest first."""
     cols = ["claimant", "claimant_side", "verification"]
-    both = pd.concat([ev[cols], st[cols]]).astype(str)
+    both = pd.concat([ev[cols], one_telling(st)[cols]]).astype(str)
     table = pd.crosstab([both["claimant"], both["claimant_side"]], both["verification"])
     table = table.reindex(columns=VERIFICATION, fill_value=0)
     table["events and figures"] = table.sum(axis=1)
@@ -137,6 +138,7 @@ def contested(ev: pd.DataFrame, st: pd.DataFrame, es: pd.DataFrame, names: dict)
     """The refuted and disputed events and figures (st: with_figures rows), with who said it, the documents and
     their excerpts; an event and the figure told with it are both listed."""
     bad_ev = ev[ev["verification"].isin(FLAGGED)]
+    st = one_telling(st)
     bad_st = st[st["verification"].isin(FLAGGED)]
 
     events = {
@@ -165,7 +167,8 @@ def flagged(ev: pd.DataFrame, st: pd.DataFrame, es: pd.DataFrame, names: dict) -
     excerpt of an event and per flagged figure, with the marker."""
     info = ["event_id", "start_date", "summary", "claimant", "claimant_side", "verification"]
     weak_es = es[es["weak_sourcing"].notna()].merge(ev[info], on="event_id", how="left", validate="m:1")
-    weak_st = st[st["weak_sourcing"].notna()]
+    weak_st = one_telling(st)
+    weak_st = weak_st[weak_st["weak_sourcing"].notna()]
     events = {
         "date": weak_es["start_date"],
         "what": weak_es["summary"],
