@@ -218,11 +218,13 @@ def contested_facts(contested_: pd.DataFrame) -> dict:
     }
 
 
-def spread_facts(spread_: pd.DataFrame) -> dict:
-    """The widest gap between counts of the same thing (spread() rows, widest first) and how many counts agree."""
+def spread_facts(spread_: pd.DataFrame, place_names: dict | None = None) -> dict:
+    """The widest gap between counts of the same thing (spread() rows, widest first), how many counts agree, and
+    what the officials disagree on (disagreements)."""
 
     numeric = spread_.dropna(subset=["ratio"])
     facts = {
+        "disagreements": disagreements(spread_, place_names or {}),
         "n_groups": number(len(spread_)),
         "n_groups_differ": number((numeric["ratio"] > 1).sum()),
         "n_groups_agree": number((numeric["ratio"] == 1).sum()),
@@ -239,15 +241,53 @@ def spread_facts(spread_: pd.DataFrame) -> dict:
     }
 
 
+def _differ(spread_: pd.DataFrame) -> pd.DataFrame:
+    """The counts whose reports differ: two numbers apart, or a number beside a word (spread() rows, by date)."""
+    words = spread_["figures"].astype(str).str.contains(r": (?:dozens|hundreds|several|numerous)\b")
+    apart = (spread_["high"] > spread_["low"]).fillna(False).astype(bool) | words
+    return spread_[apart].sort_values(["period_start", "measure"], kind="stable")
+
+
+def _range(r) -> str:
+    lo, hi = r.low, r.high
+    if pd.isna(lo):
+        return "only words"
+    return number(lo) if lo == hi else f"{number(lo)} to {number(hi)}"
+
+
+def disagreements(spread_: pd.DataFrame, place_names: dict) -> str:
+    """What the officials disagree on, in words: 'two counts, civilians killed in Kharkiv on 28 February 2022
+    (from 9 to 11 in numbers, and “dozens”) and civilians wounded in Kharkiv on 28 February 2022 (…)'."""
+    d = _differ(spread_)
+    if d.empty:
+        return "no count"
+    items = []
+    for r in d.itertuples():
+        said = [w for w in ("dozens", "hundreds", "several", "numerous") if f": {w}" in str(r.figures)]
+        words = f", and {prose.listing(f'“{w}”' for w in said)}" if said else ""
+        items.append(
+            f"{subject_name(r.subject)} {r.measure} in {place_names.get(r.place_id, r.place_id)} on "
+            f"{period(r.period_start, r.period_end)} ({_range(r)}{words})"
+        )
+    return f"{prose.count(len(d), 'count', words=True)}: {prose.listing(items)}"
+
+
 def spread_title(spread_: pd.DataFrame) -> str:
-    """The disagreement chart's title: how far the officials' numbers differ."""
-    numeric = spread_["ratio"].dropna()
-    if not len(numeric):
-        return "No two officials give a number for the same count"
-    return (
-        f"Officials' counts of the same day differ by up to {number(round(numeric.max(), 1))} times in numbers, "
-        "and some gave only a word"
+    """The disagreement chart's title: which counts of the same thing differ, with their ranges."""
+    d = _differ(spread_)
+    if d.empty:
+        return "No two officials give different figures for the same count"
+    days = list(dict.fromkeys(period(a, b) for a, b in zip(d["period_start"], d["period_end"], strict=False)))
+    one_day = len(days) == 1
+    items = [
+        f"{subject_name(r.subject)} {r.measure}{'' if one_day else ', ' + period(r.period_start, r.period_end)}"
+        f" ({_range(r)})"
+        for r in d.itertuples()
+    ]
+    head = f"Officials differ on {prose.count(len(d), 'count', words=True)}" + (
+        f" of {days[0]}" if one_day else ""
     )
+    return f"{head}: {prose.listing(items)}"
 
 
 def spread_table(spread_: pd.DataFrame, place_names: dict) -> pd.DataFrame:

@@ -66,3 +66,15 @@ def shared_facts(t: dict, events=None, statements=None) -> dict[str, str]:
     for label, noun in nouns.items():
         facts[f"n_{label}_claims"] = prose.count(int(by_label[label]), noun, words=True)
     return facts | city_strike_facts(t, events) | toll_day_facts(t, statements) | sept_losses(t, statements)
+
+
+# The shared keys the civilian-harm chapter glues (its strikes and the reports of the assault's deadliest day).
+HARM_KEYS = (
+    "n_city_strikes",
+    "n_placed",
+    "n_no_coordinate",
+    "n_city_only",
+    "toll_day",
+    "feb28_spread",
+    "feb28_also",
+)

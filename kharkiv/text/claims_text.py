@@ -60,6 +60,7 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
     measure, place and period given only in words (whoever it counts: a word has no place on the scale, but it
     must not be left out)."""
     out = []
+    st = comparable.one_telling(st)  # a claim told twice is written once
     by_id = st.set_index("statement_id", drop=False)
     for r in spread_.itertuples():
         members = (
