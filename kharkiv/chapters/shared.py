@@ -68,13 +68,7 @@ def shared_facts(t: dict, events=None, statements=None) -> dict[str, str]:
     return facts | city_strike_facts(t, events) | toll_day_facts(t, statements) | sept_losses(t, statements)
 
 
-# The shared keys the civilian-harm chapter glues (its strikes and the reports of the assault's deadliest day).
-HARM_KEYS = (
-    "n_city_strikes",
-    "n_placed",
-    "n_no_coordinate",
-    "n_city_only",
-    "toll_day",
-    "feb28_spread",
-    "feb28_also",
-)
+def harm_facts(t: dict, events, statements) -> dict[str, str]:
+    """The shared facts the civilian-harm chapter glues: its strikes and the reports of the assault's deadliest day
+    (the same words as the chronology's and the assault's)."""
+    return city_strike_facts(t, events) | toll_day_facts(t, statements)
