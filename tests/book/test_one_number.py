@@ -64,11 +64,12 @@ def _found(pages, patterns) -> dict[int, list[str]]:
 
 
 def _said_in_words(text: str) -> list[int]:
-    """How many claimants a 'while A said “x” and B and C said “y”' clause of a toll's spread names, per clause."""
+    """How many claimants each 'from 9 to 11, while A said “x” and B and C said “y”' clause (a spread of the toll
+    day) names as giving only a word."""
     out = []
-    for m in re.finditer(r"9 to 11, while (.*?)(?= Human| The chart| Al Jazeera \(|;|$)", text):
-        clause = re.sub(r"said “[^”]*”", ",", m.group(1))
-        out.append(len([n for n in re.split(r",| and ", clause) if n.strip()]))
+    for m in re.finditer(r"9 to 11, while ((?:[A-Z][^“”;:.]*? said “[^”]+”(?:, | and )?)+)", text):
+        names = re.sub(r" said “[^”]+”", ",", m.group(1))
+        out.append(len([n for n in re.split(r",| and ", names) if n.strip()]))
     return out
 
 
@@ -88,7 +89,7 @@ def test_strikes_on_the_civilian_harm_page_are_one_count(pages, facts):
     """The weapons sentence and the map sentence of one page count the same strikes and attacks."""
     text = pages["notebooks/civilian_harm.html"]
     assert len(_found({"h": text}, THINGS["strikes on the city"])) == 1
-    assert text.count(f"of the {facts['n_city_strikes']} on the city") == 2, facts["n_city_strikes"]
+    assert text.lower().count(f"of the {facts['n_city_strikes']} on the city") == 2, facts["n_city_strikes"]
 
 
 @pytest.mark.xfail(
@@ -167,5 +168,4 @@ def test_the_claims_chapter_names_the_counts_officials_disagree_on(pages, facts)
     assert not re.search(r"up to [\d.]+ times", text), (
         "a ratio across reports that do not count the same thing"
     )
-    assert re.search(r"they differ on \w+ counts?: ", text)
-    assert re.search(r"Officials differ on \w+ counts?", text)
+    assert re.search(r"they differ on \w+ counts?: ", text)  # Fig. 18's title is drawn (tests/chapters)
