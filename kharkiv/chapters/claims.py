@@ -8,6 +8,7 @@ from matplotlib.lines import Line2D
 
 from kharkiv.data.ids import series_key
 from kharkiv.model.claims import SIDES, VERIFICATION
+from kharkiv.model.comparable import one_telling
 from kharkiv.plots import style
 from kharkiv.plots.claim_lanes import VERIFICATION_COLOURS
 from kharkiv.text import links, prose
@@ -93,7 +94,7 @@ def verification_chart(one: pd.DataFrame):
 def by_claimant(ev: pd.DataFrame, st: pd.DataFrame) -> pd.DataFrame:
     """Events and figures by who gave them (with their side) and by label, the busiest first."""
     cols = ["claimant", "claimant_side", "verification"]
-    both = pd.concat([ev[cols], st[cols]]).astype(str)
+    both = pd.concat([ev[cols], one_telling(st)[cols]]).astype(str)
     table = pd.crosstab([both["claimant"], both["claimant_side"]], both["verification"])
     table = table.reindex(columns=VERIFICATION, fill_value=0)
     table["events and figures"] = table.sum(axis=1)
@@ -137,6 +138,7 @@ def contested(ev: pd.DataFrame, st: pd.DataFrame, es: pd.DataFrame, names: dict)
     """The refuted and disputed events and figures (st: with_figures rows), with who said it, the documents and
     their excerpts; an event and the figure told with it are both listed."""
     bad_ev = ev[ev["verification"].isin(FLAGGED)]
+    st = one_telling(st)
     bad_st = st[st["verification"].isin(FLAGGED)]
 
     events = {
@@ -165,7 +167,8 @@ def flagged(ev: pd.DataFrame, st: pd.DataFrame, es: pd.DataFrame, names: dict) -
     excerpt of an event and per flagged figure, with the marker."""
     info = ["event_id", "start_date", "summary", "claimant", "claimant_side", "verification"]
     weak_es = es[es["weak_sourcing"].notna()].merge(ev[info], on="event_id", how="left", validate="m:1")
-    weak_st = st[st["weak_sourcing"].notna()]
+    weak_st = one_telling(st)
+    weak_st = weak_st[weak_st["weak_sourcing"].notna()]
     events = {
         "date": weak_es["start_date"],
         "what": weak_es["summary"],
@@ -215,11 +218,13 @@ def contested_facts(contested_: pd.DataFrame) -> dict:
     }
 
 
-def spread_facts(spread_: pd.DataFrame) -> dict:
-    """The widest gap between counts of the same thing (spread() rows, widest first) and how many counts agree."""
+def spread_facts(spread_: pd.DataFrame, place_names: dict | None = None) -> dict:
+    """The widest gap between counts of the same thing (spread() rows, widest first), how many counts agree, and
+    what the officials disagree on (disagreements)."""
 
     numeric = spread_.dropna(subset=["ratio"])
     facts = {
+        "disagreements": disagreements(spread_, place_names or {}),
         "n_groups": number(len(spread_)),
         "n_groups_differ": number((numeric["ratio"] > 1).sum()),
         "n_groups_agree": number((numeric["ratio"] == 1).sum()),
@@ -236,15 +241,53 @@ def spread_facts(spread_: pd.DataFrame) -> dict:
     }
 
 
+def _differ(spread_: pd.DataFrame) -> pd.DataFrame:
+    """The counts whose reports differ: two numbers apart, or a number beside a word (spread() rows, by date)."""
+    words = spread_["figures"].astype(str).str.contains(r": (?:dozens|hundreds|several|numerous)\b")
+    apart = (spread_["high"] > spread_["low"]).fillna(False).astype(bool) | words
+    return spread_[apart].sort_values(["period_start", "measure"], kind="stable")
+
+
+def _range(r) -> str:
+    lo, hi = r.low, r.high
+    if pd.isna(lo):
+        return "only words"
+    return number(lo) if lo == hi else f"{number(lo)} to {number(hi)}"
+
+
+def disagreements(spread_: pd.DataFrame, place_names: dict) -> str:
+    """What the officials disagree on, in words: 'two counts, civilians killed in Kharkiv on 28 February 2022
+    (from 9 to 11 in numbers, and “dozens”) and civilians wounded in Kharkiv on 28 February 2022 (…)'."""
+    d = _differ(spread_)
+    if d.empty:
+        return "no count"
+    items = []
+    for r in d.itertuples():
+        said = [w for w in ("dozens", "hundreds", "several", "numerous") if f": {w}" in str(r.figures)]
+        words = f", and {prose.listing(f'“{w}”' for w in said)}" if said else ""
+        items.append(
+            f"{subject_name(r.subject)} {r.measure} in {place_names.get(r.place_id, r.place_id)} on "
+            f"{period(r.period_start, r.period_end)} ({_range(r)}{words})"
+        )
+    return f"{prose.count(len(d), 'count', words=True)}: {prose.listing(items)}"
+
+
 def spread_title(spread_: pd.DataFrame) -> str:
-    """The disagreement chart's title: how far the officials' numbers differ."""
-    numeric = spread_["ratio"].dropna()
-    if not len(numeric):
-        return "No two officials give a number for the same count"
-    return (
-        f"Officials' counts of the same day differ by up to {number(round(numeric.max(), 1))} times in numbers, "
-        "and some gave only a word"
+    """The disagreement chart's title: which counts of the same thing differ, with their ranges."""
+    d = _differ(spread_)
+    if d.empty:
+        return "No two officials give different figures for the same count"
+    days = list(dict.fromkeys(period(a, b) for a, b in zip(d["period_start"], d["period_end"], strict=False)))
+    one_day = len(days) == 1
+    items = [
+        f"{subject_name(r.subject)} {r.measure}{'' if one_day else ', ' + period(r.period_start, r.period_end)}"
+        f" ({_range(r)})"
+        for r in d.itertuples()
+    ]
+    head = f"Officials differ on {prose.count(len(d), 'count', words=True)}" + (
+        f" of {days[0]}" if one_day else ""
     )
+    return f"{head}: {prose.listing(items)}"
 
 
 def spread_table(spread_: pd.DataFrame, place_names: dict) -> pd.DataFrame:

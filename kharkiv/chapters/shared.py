@@ -1,9 +1,41 @@
 """The facts several pages state, worded once, so every page prints the same words."""
 
-from kharkiv.model import views
+from kharkiv.chapters.military_losses.facts import sept_losses
+from kharkiv.model import harm, tolls, views
 from kharkiv.model.counts import claims_by_label, settlements_retaken
 from kharkiv.model.periods import ASSAULT, MAY, SEPTEMBER, assault_events, window
-from kharkiv.text import prose
+from kharkiv.text import harm_text, prose
+
+
+def strikes_and_attacks(n: int) -> str:
+    """'49 strikes and attacks', '1 strike or attack': the one noun for harm.strikes() on every page."""
+    return f"{n:,} strike or attack" if n == 1 else f"{n:,} strikes and attacks"
+
+
+def city_strike_facts(t: dict, events) -> dict[str, str]:
+    """The strikes and attacks on the city (harm.strikes) and how many a map can place (harm.city_strikes): the
+    chronology's and the civilian-harm chapter's maps and sentences."""
+    parts = harm.city_strikes(harm.strikes(events, t["places"]))
+    return {
+        "n_city_strikes": strikes_and_attacks(sum(len(v) for v in parts.values())),
+        **{f"n_{k}": prose.in_words(len(v)) for k, v in parts.items()},
+    }
+
+
+def toll_day_facts(t: dict, statements) -> dict[str, str]:
+    """The officials' reports of civilians killed on the assault's deadliest day (tolls.deadliest_day): the day,
+    how many reports give a figure and how many only a word, and what else one of them said that day. The landing,
+    the assault and the civilian-harm pages state them with these words."""
+    day = tolls.deadliest_day(statements, *window(t["phases"], ASSAULT))
+    if day.empty:
+        return {}
+    d = day["period_start"].iloc[0]
+    also = tolls.also_said(statements, day)
+    return {
+        "toll_day": prose.when(d, d),
+        "feb28_spread": harm_text.day_reports_text(day),
+        "feb28_also": harm_text.also_said_text(also, day, harm_text.source_names(t["sources"])),
+    }
 
 
 def shared_facts(t: dict, events=None, statements=None) -> dict[str, str]:
@@ -33,4 +65,10 @@ def shared_facts(t: dict, events=None, statements=None) -> dict[str, str]:
     }
     for label, noun in nouns.items():
         facts[f"n_{label}_claims"] = prose.count(int(by_label[label]), noun, words=True)
-    return facts
+    return facts | city_strike_facts(t, events) | toll_day_facts(t, statements) | sept_losses(t, statements)
+
+
+def harm_facts(t: dict, events, statements) -> dict[str, str]:
+    """The shared facts the civilian-harm chapter glues: its strikes and the reports of the assault's deadliest day
+    (the same words as the chronology's and the assault's)."""
+    return city_strike_facts(t, events) | toll_day_facts(t, statements)

@@ -90,6 +90,7 @@ def one_per_claim(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFram
     """One row per claim, counted by the book's one rule (kharkiv.counts.claims: a claim and its figure are one
     claim), with kind ('event' or 'figure') and claimant_side added: the event's where the claim is an event's,
     else its first figure's. Columns: key (event or figure id), verification, kind, claimant_side."""
+    statements = comparable.one_telling(statements)
     key = statements["event_id"].astype("string").fillna(statements["statement_id"].astype("string"))
     info = pd.concat(
         [

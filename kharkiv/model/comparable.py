@@ -43,6 +43,13 @@ _PERSON = re.compile(
 )
 
 
+def one_telling(st: pd.DataFrame) -> pd.DataFrame:
+    """The statements a sum or count may take: a claim told again in another document or in a headline
+    (same_claim_as set) is left out, so that it is counted once, at its first telling. Every function of the book
+    that counts or sums statements goes through this one; the explorer, which lists rows, shows both tellings."""
+    return st[_col(st, "same_claim_as").isna().to_numpy()]
+
+
 def _col(st: pd.DataFrame, col: str) -> pd.Series:
     """A column, or an empty one where a caller's table lacks it (a chapter's narrow copy, a test's few columns)."""
     return st[col] if col in st else pd.Series(None, index=st.index, dtype="object")

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from kharkiv.model import territory
+from kharkiv.model.comparable import one_telling
 from kharkiv.model.periods import (
     window,
 )
@@ -23,8 +24,10 @@ def claims(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     """One row per claim: an event, or a figure not told by an event of the same label.
 
     A claim and its figure are one claim: a figure whose event carries the same verification label is that
-    event's claim; several figures of one event with one label are one claim. Columns: key, verification.
+    event's claim; several figures of one event with one label are one claim; a claim told twice (same_claim_as)
+    is one claim. Columns: key, verification.
     """
+    statements = one_telling(statements)
     ev = pd.DataFrame(
         {"key": events["event_id"].astype(str), "verification": events["verification"].astype(str)}
     )
@@ -40,7 +43,9 @@ def claims_by_label(events: pd.DataFrame, statements: pd.DataFrame) -> pd.Series
 
 
 def reports_of(statements: pd.DataFrame, measure: str, subjects, start, end) -> pd.DataFrame:
-    """The figures of one measure for exactly the period start..end (refuted ones kept: callers show the label)."""
+    """The figures of one measure for exactly the period start..end (refuted ones kept: callers show the label),
+    each claim once (one_telling)."""
+    statements = one_telling(statements)
     s = statements[
         (statements["measure"] == measure)
         & statements["subject"].isin(list(subjects))
@@ -55,7 +60,9 @@ REPORT_KEY = ["claimant_id", "value", "value_high", "qualifier", "period_start",
 
 def distinct_reports(reports: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct report (the same claimant, figure and period), in the order given, with `times`: how
-    many reports it stands for. Nothing is averaged; a chart draws each distinct report once."""
+    many reports it stands for. Nothing is averaged; a chart draws each distinct report once. A claim told again in
+    another document (same_claim_as) is not a report of its own."""
+    reports = one_telling(reports)
     key = pd.Series(list(zip(*(reports[c].map(str) for c in REPORT_KEY), strict=True)), index=reports.index)
     times = key.map(key.value_counts())
     keep = ~key.duplicated()

@@ -10,6 +10,7 @@ import pandas as pd
 
 from kharkiv.data.ids import series_key
 from kharkiv.model import measures
+from kharkiv.model.comparable import one_telling
 
 CITY = "kharkiv"
 CIVILIAN = ("civilians", "residents", "foreign nationals")  # the source says these people were civilians
@@ -110,6 +111,7 @@ def victims(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     """Strike and attack events that single out victims: a deliberate attack on civilians, a toll of exactly one
     civilian (every number given for the event is one), or a summary that describes a person (an age, a student,
     a volunteer ...). Events whose only dead are soldiers are left out."""
+    statements = one_telling(statements)
     killed = statements[(statements["measure"] == "killed") & statements["event_id"].notna()]
     military = killed["subject"].isin(MILITARY)
     numeric = killed[~military & killed["value"].notna()]
@@ -140,3 +142,16 @@ def group_members(tolls_: pd.DataFrame, conflict: pd.Series) -> pd.DataFrame:
     """The toll reports behind one row of conflicts()."""
     ids = str(conflict["statement_ids"]).split("; ")
     return tolls_[tolls_["statement_id"].isin(ids)].sort_values(["claimant", "statement_id"], key=series_key)
+
+
+def city_strikes(strikes_: pd.DataFrame, city: str = CITY) -> dict[str, pd.DataFrame]:
+    """The strikes and attacks on the city (strikes()) split into those a map can place (a district or landmark with
+    a coordinate), those at a landmark no open gazetteer locates, and those the source places only in the city as a
+    whole. Every strike or attack is in exactly one part; every page and map that counts them uses this split."""
+    whole_city = strikes_["place_id"].astype(str) == city
+    located = ~whole_city & strikes_["lat"].notna()
+    return {
+        "placed": strikes_[located],
+        "no_coordinate": strikes_[~whole_city & ~located],
+        "city_only": strikes_[whole_city],
+    }

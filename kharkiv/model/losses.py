@@ -9,6 +9,7 @@ import pandas as pd
 
 from kharkiv.data import ids
 from kharkiv.model import measures
+from kharkiv.model.comparable import one_telling
 
 PERSONNEL = list(measures.PERSONNEL)
 EQUIPMENT = list(measures.EQUIPMENT)
@@ -37,7 +38,9 @@ COMPUTED = "#555555"
 
 
 def losses(military: pd.DataFrame) -> pd.DataFrame:
-    """The figures that count losses of people or equipment (not unit strength, shares or other counts)."""
+    """The figures that count losses of people or equipment (not unit strength, shares or other counts), each claim
+    once (one_telling)."""
+    military = one_telling(military)
     return military[military["measure"].isin(LOSSES)]
 
 

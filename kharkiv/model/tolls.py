@@ -4,6 +4,8 @@ merging reports."""
 import pandas as pd
 
 from kharkiv.data.ids import series_key
+from kharkiv.model import comparable
+from kharkiv.model.comparable import one_telling
 
 CIVILIANS = ("civilians",)
 # Everyone the source does not count as military: 'people' are those whose status it leaves unstated.
@@ -13,8 +15,10 @@ NOT_MILITARY = ("civilians", "residents", "foreign nationals", "people")
 def killed(statements: pd.DataFrame, subjects: tuple = CIVILIANS) -> pd.DataFrame:
     """Statements of people killed with one of the subjects (refuted ones left out), with the days their period covers.
 
-    Figures given only as a word ('dozens') are kept: they have no value but stand beside the numbers.
+    Figures given only as a word ('dozens') are kept: they have no value but stand beside the numbers. A claim told
+    twice (same_claim_as) is taken once.
     """
+    statements = one_telling(statements)
     s = statements[
         (statements["measure"] == "killed")
         & statements["subject"].isin(subjects)
@@ -70,3 +74,31 @@ def largest_with_rivals(tolls: pd.DataFrame) -> pd.DataFrame:
     return same.sort_values(
         ["value", "statement_id"], ascending=[False, True], na_position="last", key=series_key
     )
+
+
+def deadliest_day(statements: pd.DataFrame, start, end) -> pd.DataFrame:
+    """The reports the book states for the deadliest day of start..end: the largest civilian toll of one day or one
+    attack in the window and every other report of the same count (largest_with_rivals), each claim once and totals
+    only (comparable: no headline, named person or part of a toll). Every page that states them uses this set."""
+    day = largest_with_rivals(single_day_or_attack(killed(statements), start, end))
+    return comparable.comparable(day)
+
+
+def also_said(statements: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """Other totals the claimants of `reports` gave for the same measure, day and place, whoever they count ('dozens
+    are dying' beside a governor's 11): one person's report stays one report, and a sentence says what else they
+    said. Each claim once; rows of `reports` left out."""
+    if reports.empty:
+        return reports
+    top = reports.iloc[0]
+    st = comparable.comparable(one_telling(statements))
+    same = (
+        st["claimant_id"].isin(set(reports["claimant_id"]))
+        & (st["measure"] == top["measure"])
+        & (st["period_start"] == top["period_start"])
+        & (st["period_end"] == top["period_end"])
+        & (st["place_id"].astype(str) == str(top["place_id"]))
+        & ~st["statement_id"].isin(set(reports["statement_id"]))
+        & (st["verification"] != "refuted")
+    )
+    return st[same].sort_values(["claimant_id", "statement_id"], key=series_key)

@@ -60,6 +60,7 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
     measure, place and period given only in words (whoever it counts: a word has no place on the scale, but it
     must not be left out)."""
     out = []
+    st = comparable.one_telling(st)  # a claim told twice is written once
     by_id = st.set_index("statement_id", drop=False)
     for r in spread_.itertuples():
         members = (
@@ -128,7 +129,9 @@ def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 
     quantities ('dozens') are listed among the reports but take no part in low, high or ratio.
     """
     f = st if {"figure", "who", "low", "high"} <= set(st.columns) else with_figures(st)  # not twice at scale
-    f = comparable.comparable(f)  # totals only: no headline, named person or part of a toll
+    f = comparable.comparable(
+        comparable.one_telling(f)
+    )  # each claim once; totals only: no headline, named person or part of a toll
     key = comparable.same_count_key(f)
     f = f.assign(**{k: key[k] for k in keys if k not in f or k == "attack"})
     f = f.assign(**{k: f[k].astype("object").where(f[k].notna(), "") for k in keys})

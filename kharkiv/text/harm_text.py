@@ -17,6 +17,7 @@ from kharkiv.model.harm import (
     status,
     strike_key,
 )
+from kharkiv.text import prose
 from kharkiv.text.wording import figure_text, number, period, who
 
 
@@ -160,8 +161,10 @@ def with_roles(st: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
 def tolls(statements: pd.DataFrame, places: pd.DataFrame, war_start, city: str = CITY) -> pd.DataFrame:
     """Reports of people killed or wounded in the city, civilians or people of unstated status (refuted left out).
 
-    Adds with_figures columns (figure, who, low, high, period), status and cumulative.
+    Adds with_figures columns (figure, who, low, high, period), status and cumulative. A claim told twice
+    (same_claim_as) is taken once.
     """
+    statements = comparable.one_telling(statements)
     s = statements[
         statements["measure"].isin(TOLL_MEASURES)
         & statements["subject"].isin(CIVILIAN + UNSTATED)
@@ -232,7 +235,9 @@ def conflicts(tolls_: pd.DataFrame, min_claimants: int = 2) -> pd.DataFrame:
 def by_measure(
     statements: pd.DataFrame, places: pd.DataFrame, measures, subjects=None, city: str = CITY
 ) -> pd.DataFrame:
-    """City statements of the given measures (and subjects, if given), with with_figures columns; refuted left out."""
+    """City statements of the given measures (and subjects, if given), with with_figures columns; refuted left out;
+    each claim once."""
+    statements = comparable.one_telling(statements)
     s = statements[statements["measure"].isin(measures) & (statements["verification"] != "refuted")]
     if subjects is not None:
         s = s[s["subject"].isin(subjects)]
@@ -243,6 +248,7 @@ def rights_findings(events: pd.DataFrame, statements: pd.DataFrame, claimants: p
     """What the rights groups reported, events and figures together, by date: one row per report."""
     ids = rights_group_ids(claimants)
     ev = events[events["claimant_id"].astype(str).isin(ids)]
+    statements = comparable.one_telling(statements)
     st = with_figures(statements[statements["claimant_id"].astype(str).isin(ids)])
     rows = [
         pd.DataFrame(
@@ -272,3 +278,57 @@ def rights_findings(events: pd.DataFrame, statements: pd.DataFrame, claimants: p
     ]
     out = pd.concat([r for r in rows if len(r)], ignore_index=True) if any(len(r) for r in rows) else rows[0]
     return out.sort_values(["date", "claimant", "finding"], kind="stable").reset_index(drop=True)
+
+
+# --- The reports of one day, worded once for every page that states them (chapters.shared). ----------------------
+
+
+def _named(rows: pd.DataFrame) -> list[str]:
+    return [
+        NO_ONE if str(side) == "unattributed" else str(name)
+        for name, side in zip(rows["claimant"], rows["claimant_side"], strict=False)
+    ]
+
+
+def day_reports_text(reports: pd.DataFrame, noun: str = "civilian", verb: str = "killed") -> str:
+    """The reports of one day (tolls.deadliest_day rows), how many give a figure and how many only a word:
+    'from 9 to 11 civilians killed in two reports, and “dozens” in one report given only in words, by Anton
+    Herashchenko'. One claimant's report is one report (the rows hold one per claimant and claim)."""
+    nums, words = reports[reports["value"].notna()], reports[reports["value"].isna()]
+    high = nums["value_high"].fillna(nums["value"]) if len(nums) else nums["value"]
+    if nums.empty:
+        text = f"no number of {prose.plural(noun)} {verb}"
+    else:
+        lo, hi = float(nums["value"].min()), float(high.max())
+        span = prose.count(hi, noun) if lo == hi else f"from {number(lo)} to {prose.count(hi, noun)}"
+        text = f"{span} {verb} in {prose.count(len(nums), 'report', words=True)}"
+    if len(words):
+        said = prose.listing(f"“{q}”" for q in dict.fromkeys(words["qualifier"].astype(str)))
+        text += (
+            f", and {said} in {prose.count(len(words), 'report', words=True)} given only in words, by "
+            + prose.listing(dict.fromkeys(_named(words)))
+        )
+    return text
+
+
+def also_said_text(also: pd.DataFrame, reports: pd.DataFrame, sources: dict[str, str]) -> str:
+    """One sentence per claimant who said more than their counted report (tolls.also_said rows): 'Oleh
+    Synyehubov’s report is counted once, with the figure 11; The Washington Post also quotes the same official
+    saying “dozens” that day.' '' when no one did. sources: source_id -> name (source_names)."""
+    out = []
+    for cid, g in also.groupby("claimant_id", sort=False, observed=True):
+        mine = reports[reports["claimant_id"] == cid].iloc[0]
+        counted = figure(mine["value"], mine["value_high"], mine["qualifier"])
+        said = prose.listing(
+            dict.fromkeys(
+                prose.figure(v, h, q)
+                for v, h, q in zip(g["value"], g["value_high"], g["qualifier"], strict=False)
+            )
+        )
+        where = prose.listing(dict.fromkeys(sources.get(str(s), str(s)) for s in g["source_id"]))
+        verb = "saying" if g["value"].isna().all() else "giving"
+        out.append(
+            f"{_named(g)[0]}’s report is counted once, with the figure {counted}; {where} also quotes the same "
+            f"official {verb} {said} that day."
+        )
+    return " ".join(out)

@@ -337,8 +337,8 @@ def test_phase_facts():
     facts = losses_facts.phase_facts(f, PHASE)
     assert facts == {
         "sept_period": "6–11 September 2022",
-        "sept_n": "two figures",
-        "sept_claimants": "Oryx (third party) and Ukrainian officials",
+        "sept_n": "two figures for military losses",
+        "sept_claimants": "one from Oryx (third party) and one from Ukrainian officials",
         "sept_killed": "Ukrainian officials put the Russian dead at 2,850.",
     }
 
@@ -369,3 +369,17 @@ def test_phase_chart_summarises_and_says_so():
     assert title.startswith("Ukrainian officials claimed 30 killed among Russian forces")
     with pytest.raises(ValueError, match="no figures"):
         losses_charts.phase_chart(losses.in_phase(_figures(SEPT), PHASE).iloc[:0])
+
+
+def test_who_gave_figures_is_counted_per_claimant_and_others_are_named():
+    f = _figures(
+        SEPT | {"value": 2850.0},
+        SEPT | {"value": 10.0, "measure": "tanks lost", "unit": "tanks"},
+        SEPT | {"measure": "tanks lost", "unit": "tanks", "claimant": "Oryx", "claimant_side": "third party"},
+    )
+    assert losses_facts.from_whom(f) == "two from Ukrainian officials and one from Oryx (third party)"
+    assert losses_facts.from_whom(f, "claimant") == "two from Ukrainian officials and one from Oryx"
+    rest = _figures(
+        SEPT | {"measure": "unit strength"}, SEPT | {"measure": "unit strength"}, SEPT | {"measure": "other"}
+    )
+    assert losses_facts.others_text(rest) == "two unit strengths and one other count"

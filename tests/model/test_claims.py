@@ -345,11 +345,18 @@ def test_spread_facts_table_and_title_name_the_widest_gap():
     sp = claims_text.spread(st)
     facts = claims_chapter.spread_facts(sp)
     assert facts["max_ratio"] == "2.5" and facts["max_ratio_what"] == "civilians killed on 28 February 2022"
-    assert "2.5 times" in claims_chapter.spread_title(sp)
+    assert (
+        claims_chapter.spread_title(sp)
+        == "Officials differ on one count of 28 February 2022: civilians killed (10 to 25)"
+    )
+    assert claims_chapter.spread_facts(sp, {"kharkiv": "Kharkiv"})["disagreements"] == (
+        "one count: civilians killed in Kharkiv on 28 February 2022 (10 to 25)"
+    )
     table = claims_chapter.spread_table(sp, {"kharkiv": "Kharkiv"})
     assert table.loc[0, "count"] == "killed (civilians), Kharkiv" and table.loc[0, "high / low"] == "2.50"
     assert claims_chapter.spread_facts(sp.iloc[:0])["max_ratio"] == "none"
     assert claims_chapter.spread_title(sp.iloc[:0]).startswith("No two officials")
+    assert claims_chapter.spread_facts(sp.iloc[:0])["disagreements"] == "no count"
 
 
 def test_a_report_repeated_word_for_word_is_written_once_with_its_count():

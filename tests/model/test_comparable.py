@@ -125,3 +125,52 @@ def test_issue_19_false_pairs_are_no_disagreement(statements, pair):
     tolls = harm_text.tolls(statements, places, "2022-02-24")
     for ids in harm_text.conflicts(tolls)["statement_ids"]:
         assert not pair <= set(ids.split("; "))
+
+
+# --- one claim told twice (same_claim_as) is counted once ------------------------------------------------------
+
+
+def test_a_second_telling_is_left_out_of_counts_and_sums():
+    st = _two(same_claim_as=None).assign(same_claim_as=[None, "n0001"])
+    assert comparable.one_telling(st)["statement_id"].tolist() == ["n0001"]
+    assert len(comparable.one_telling(st.drop(columns="same_claim_as"))) == 2  # a frame without the column
+
+
+def test_the_three_claims_told_twice_are_counted_once_everywhere(statements):
+    """Synyehubov's 11 and Herashchenko's "dozens" of 28 February, and the captured documents' 131 (130) tanks: no
+    count, sum or spread of the book takes the second telling."""
+    from kharkiv.chapters.military_losses import facts as losses_facts
+    from kharkiv.data.load import load_tables
+    from kharkiv.model import counts, losses, periods, tolls
+
+    again = {"n0014", "n0018", "n0640"}
+    assert again <= set(statements.loc[statements["same_claim_as"].notna(), "statement_id"])
+    assert not again & set(tolls.killed(statements, tolls.NOT_MILITARY)["statement_id"])
+    assert not again & set(counts.claims(views.events(), statements)["key"])
+    assert not again & set(counts.distinct_reports(statements)["statement_id"])
+    places = pd.DataFrame({"place_id": ["kharkiv"], "within": [None]})
+    assert not again & set(harm_text.tolls(statements, places, "2022-02-24")["statement_id"])
+    for ids in claims_text.spread(statements)["statement_ids"]:
+        assert not again & set(ids.split("; "))
+    assert not again & set(losses.losses(losses_facts.from_statements(statements))["statement_id"])
+    t = load_tables()
+    day = tolls.deadliest_day(statements, *periods.window(t["phases"], periods.ASSAULT))
+    assert day["claimant"].tolist().count("Oleh Synyehubov") == 1  # his 11, once
+    assert day["statement_id"].tolist().count("n0006") == 1 and "n0018" not in set(day["statement_id"])
+
+
+def test_the_reports_of_the_deadliest_day_are_worded_once_with_what_else_was_said(statements):
+    """The one wording the landing, assault and civilian-harm pages glue (chapters.shared): one person's report is
+    one report, and the governor's "dozens are dying" beside his 11 is said in a sentence, not counted."""
+    from kharkiv.chapters import shared
+    from kharkiv.data.load import load_tables
+
+    facts = shared.shared_facts(load_tables())
+    assert facts["toll_day"] == "28 February 2022"
+    assert facts["feb28_spread"] == (
+        "from 9 to 11 civilians killed in two reports, and “dozens” in one report given only in words, by Anton "
+        "Herashchenko"
+    )
+    assert facts["feb28_also"].startswith("Oleh Synyehubov’s report is counted once, with the figure 11;")
+    assert "“dozens”" in facts["feb28_also"]
+    assert facts["n_city_strikes"] == "49 strikes and attacks"

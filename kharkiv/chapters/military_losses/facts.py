@@ -3,6 +3,7 @@
 import pandas as pd
 
 from kharkiv.model import claims, views
+from kharkiv.model.comparable import one_telling
 from kharkiv.model.losses import (
     FORCES,
     LOSSES,
@@ -36,7 +37,9 @@ def who(claimant, side) -> str:
 
 def from_statements(st: pd.DataFrame) -> pd.DataFrame:
     """The statements (views.statements) about military forces (claims.MILITARY), with claims_text.with_figures'
-    columns; 'who' names the side only where the claimant's name does not."""
+    columns; 'who' names the side only where the claimant's name does not. A claim told twice (same_claim_as: the
+    captured documents' 131 tanks, 130 in a headline) is one figure, at its first telling."""
+    st = one_telling(st)
     out = claims_text.with_figures(st[st["subject"].isin(claims.MILITARY)])
     out["who"] = [who(c, s) for c, s in zip(out["claimant"], out["claimant_side"], strict=True)]
     return out
@@ -102,6 +105,29 @@ def names_text(names, limit: int = NAMED) -> str:
     if len(names) <= limit:
         return prose.listing(names)
     return f"{', '.join(names[:limit])} and {len(names) - limit:,} others"
+
+
+def from_whom(df: pd.DataFrame, col: str = "who") -> str:
+    """How many of the figures each claimant gives, the most first: 'nine from Ukrainian officials, one from
+    Forbes (third party) and one from Oryx (third party)'. The one wording of 'who gave these figures'."""
+    n = df[col].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    return prose.listing(f"{prose.in_words(int(k))} from {w}" for w, k in n.items())
+
+
+OTHER_NOUNS = {
+    "unit strength": ("unit strength", "unit strengths"),
+    "share of strength lost": ("share of strength lost", "shares of strength lost"),
+    "other": ("other count", "other counts"),
+}
+
+
+def others_text(military: pd.DataFrame) -> str:
+    """The figures about military forces that count no loss, by kind: 'eight unit strengths, six shares of
+    strength lost and four other counts'."""
+    rest = military[~military["measure"].isin(LOSSES)]["measure"].astype(str).value_counts()
+    return prose.listing(
+        f"{prose.in_words(int(k))} {OTHER_NOUNS.get(m, (m, m))[0 if k == 1 else 1]}" for m, k in rest.items()
+    )
 
 
 def count_verb(n: int, noun: str, verb: str = "come") -> str:
@@ -180,11 +206,24 @@ def phase_facts(military: pd.DataFrame, phase: pd.Series) -> dict:
     killed = d[(d["measure"] == "killed") & (d["subject"] == "russian military")]
     facts = {
         "sept_period": wording.period(phase["start_date"], phase["end_date"]),
-        "sept_n": prose.count(len(d), "figure", words=True),
-        "sept_claimants": names_text(sorted(d["who"].unique())) if len(d) else None,
+        "sept_n": sept_loss_n(d),
+        "sept_claimants": from_whom(d) if len(d) else None,
     }
     facts["sept_killed"] = killed_text(killed)
     return facts
+
+
+def sept_loss_n(d: pd.DataFrame) -> str:
+    """'11 figures for military losses' (d: in_phase rows), as every page that gives them says it."""
+    return f"{prose.count(len(d), 'figure', words=True)} for military losses"
+
+
+def sept_losses(t: dict, statements: pd.DataFrame | None = None) -> dict:
+    """The September loss figures as the pages that give them word them (chapters.shared): how many, and from whom."""
+    military = from_statements(views.statements(t) if statements is None else statements)
+    phase = t["phases"].sort_values("order").iloc[-1]
+    d = in_phase(military, phase)
+    return {"sept_loss_n": sept_loss_n(d), "sept_loss_who": from_whom(d) if len(d) else "no one"}
 
 
 # --- the chapter's facts ------------------------------------------------------------------------------------
@@ -199,16 +238,21 @@ def intro_facts(military: pd.DataFrame) -> dict:
     """The glued facts of the chapter's opening and of who counts whose losses."""
     loss = losses(military)
     ua, ru = ua_on_ru(loss), ru_on_ua(loss)
-    n3 = int((loss["claimant_side"] == "third party").sum())
+    third = loss[loss["claimant_side"] == "third party"]
     return {
         "n_figures": f"{len(loss):,}",
+        "n_all_figures": f"{len(military):,}",
+        "n_other_text": others_text(military),
         "n_ua_on_ru": linked_count(
             ua, {"view": "figures", "subject": "russian military", "side": "Ukrainian"}
         ),
         "n_ru_on_ua": linked_count(ru, {"view": "figures", "side": "Russian"}),
         "ua_killed_max": largest_text(ua, "killed"),
         "ru_killed_max": largest_text(ru, "killed"),
-        "n_third_text": count_verb(n3, "figure"),
+        "n_third_text": f"{prose.in_words(len(third))} of the {len(loss):,} loss figures "
+        f"{'comes' if len(third) == 1 else 'come'} from outside the war ({from_whom(third, 'claimant')})"
+        if len(third)
+        else f"none of the {len(loss):,} loss figures comes from outside the war",
     }
 
 
