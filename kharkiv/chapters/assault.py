@@ -34,8 +34,6 @@ def assault_facts(t: dict, events: pd.DataFrame, rivals: pd.DataFrame) -> dict:
     return {
         "period": prose.capitalise(wording.period_words(start, end)),
         "n_places": prose.count(events["place_id"].nunique(), "place", words=True),
-        "toll_day": prose.when(day, day),
-        "feb28_spread": prose.spread_text(counts.spread_of(rivals), "civilian", "killed"),
         "feb28_reports": prose.attributed_reports(rivals),
         "first_event": prose.markdown(prose.link_md("the chronology", first)),
     }
