@@ -82,7 +82,8 @@ def page_citation(cff: dict, page_title: str, pagename: str, base: str = "") -> 
         "bibtex": (
             f"@misc{{{key},\n  author = {{{{{who}}}}},\n  title = {{{{{page_title or title}}}}},\n"
             f"  howpublished = {{{{{title}, version {version}}}}},\n  year = {{{year}}},\n"
-            f"  note = {{Released {date}}},\n  url = {{{link}}}\n}}"
+            f"  note = {{Released {date}{'' if base else f'; public address not yet set: {link}'}}}"
+            + (f",\n  url = {{{link}}}\n}}" if base else "\n}")
         ),
         "permalink": link,
     }

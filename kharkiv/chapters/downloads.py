@@ -85,14 +85,16 @@ def citation(cff: dict, url: str = "") -> str:
     )
 
 
-def bibtex(cff: dict) -> str:
-    """The same citation as a BibTeX @misc entry (authors and title braced, so BibTeX keeps their case)."""
+def bibtex(cff: dict, url: str = "") -> str:
+    """The same citation as a BibTeX @misc entry (authors and title braced, so BibTeX keeps their case); url: the
+    book's address, as for citation() (no url field while none is set)."""
     authors = "; ".join(_author(a) for a in cff["authors"])
     year = str(cff.get("date-released", ""))[:4]
     return (
         f"@misc{{kharkiv{year},\n  author = {{{{{authors}}}}},\n  title = {{{{{cff['title']}}}}},\n"
         f"  year = {{{year}}},\n  version = {{{cff['version']}}},\n"
-        f"  note = {{Dataset and book; licence {cff.get('license', '')}}}\n}}"
+        f"  note = {{Dataset and book; licence {cff.get('license', '')}}}"
+        + (f",\n  url = {{{url}}}\n}}" if url else "\n}")
     )
 
 
