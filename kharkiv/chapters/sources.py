@@ -141,19 +141,32 @@ def outlet_facts(outlets: pd.DataFrame, es: pd.DataFrame, st: pd.DataFrame) -> d
         "n_cited_es": f"{cited_es:,}",
         "n_cited_st": f"{cited_st:,}",
         "share_cited": _share(cited_es + cited_st, len(es) + len(st)),
-        "top_outlet": top["outlet"] if top is not None else "none",
-        "top_outlet_rows": prose.count(int(top["rows"]), "row") if top is not None else "no rows",
+        "top_outlet": prose.listing(most_cited(outlets)) if top is not None else "none",
+        "top_outlet_rows": (
+            prose.count(int(top["rows"]), "row") + (" each" if len(most_cited(outlets)) > 1 else "")
+            if top is not None
+            else "no rows"
+        ),
     }
+
+
+def most_cited(outlets: pd.DataFrame) -> list[str]:
+    """The outlets cited for the most rows (several on a tie), in the table's order."""
+    if not len(outlets):
+        return []
+    return outlets.loc[outlets["rows"] == outlets.iloc[0]["rows"], "outlet"].tolist()
 
 
 def outlets_title(outlets: pd.DataFrame) -> str:
     if not len(outlets):
         return "No cited outlets are recorded"
-    first = outlets.iloc[0]
-    rows = prose.count(int(first["rows"]), "row")
-    if len(outlets) < 2 or outlets.iloc[1]["rows"] < first["rows"]:
-        return f"{first['outlet']} is cited for {rows}, more than any other outlet"
-    return f"{first['outlet']} and others are each cited for {rows}"
+    top = most_cited(outlets)
+    rows = prose.count(int(outlets.iloc[0]["rows"]), "row")
+    if len(top) == 1:
+        return f"{top[0]} is cited for {rows}, more than any other outlet"
+    if len(top) <= 3:
+        return f"{prose.listing(top)} are each cited for {rows}, more than any other outlet"
+    return f"{top[0]} and {len(top) - 1} others are each cited for {rows}"
 
 
 def outlets_chart(outlets: pd.DataFrame, top: int = TOP_OUTLETS):
@@ -248,7 +261,7 @@ def address_facts(table: pd.DataFrame) -> dict:
 
 # --- one name per outlet ---------------------------------------------------------------------------------------
 
-UNNAMED = "outlet not named in the reference list"
+UNNAMED = "Outlet not named in the reference list"
 _UNNAMED_AS_CODED = "unnamed outlet"  # the curators' words for the same case
 _NOTED = re.compile(r",?\s*\b(?:archived|dated|retrieved)\s+", re.IGNORECASE)
 _IN_LIST = re.compile(r"\s+in the list$")

@@ -152,3 +152,17 @@ def test_the_outlets_table_folds_the_variants_of_the_data():
         assert variant not in got, variant
     assert {"Ukrinform", "Ukrainska Pravda"} <= got
     assert not any(o[:1] in "'\"‘“" for o in got)
+
+
+def test_a_tie_for_most_cited_names_every_outlet_tied():
+    es = pd.DataFrame(
+        {"cited_outlet": ["Reuters, 1 March 2022", "CNN, 2 March 2022", "AP News, 3 March 2022"]}
+    )
+    st = pd.DataFrame({"cited_outlet": ["CNN, 2 March 2022; Reuters, 1 March 2022"]})
+    outlets = claims.cited_outlets({"event_sources": es, "statements": st})
+    assert (
+        documents.outlets_title(outlets)
+        == "CNN and Reuters are each cited for 2 rows, more than any other outlet"
+    )
+    facts = documents.outlet_facts(outlets, es, st)
+    assert (facts["top_outlet"], facts["top_outlet_rows"]) == ("CNN and Reuters", "2 rows each")
