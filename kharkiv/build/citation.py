@@ -67,16 +67,23 @@ def page_citation(cff: dict, page_title: str, pagename: str, base: str = "") -> 
     version, date, title = cff["version"], str(cff["date-released"]), book_title(cff)
     part = f"“{page_title}”, in " if page_title and page_title != title else ""
     key = "kharkiv" + year + "".join(c for c in pagename.split("/")[-1] if c.isalnum())
+    if base:
+        short_where, where = link, f"Available at {link}."
+    else:  # no public address yet: the page's file in the book, said as such (never 'Available at index.html')
+        what = "its front page" if pagename == "index" else "this page"
+        short_where = f"{link} (public address not yet set)"
+        where = f"The book's public address is not yet set; {what} is the file {link} in the book."
     return {
-        "short": f"{who} ({year}), {part}{title}, version {version}, {link}",
+        "short": f"{who} ({year}), {part}{title}, version {version}, {short_where}",
         "full": (
             f"{who} ({year}). {part}{cff['title']}. Version {version}, released {date}. "
-            f"Available at {link}. Licence {cff.get('license', '')}."
+            f"{where} Licence {cff.get('license', '')}."
         ),
         "bibtex": (
             f"@misc{{{key},\n  author = {{{{{who}}}}},\n  title = {{{{{page_title or title}}}}},\n"
             f"  howpublished = {{{{{title}, version {version}}}}},\n  year = {{{year}}},\n"
-            f"  note = {{Released {date}}},\n  url = {{{link}}}\n}}"
+            f"  note = {{Released {date}{'' if base else f'; public address not yet set: {link}'}}}"
+            + (f",\n  url = {{{link}}}\n}}" if base else "\n}")
         ),
         "permalink": link,
     }

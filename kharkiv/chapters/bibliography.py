@@ -217,3 +217,9 @@ def citing_html(cited_outlet: str, names: dict | None = None, page: str = "noteb
         text = html.escape(part)
         parts.append(f'<a class="kharkiv-cite-ref" href="{html.escape(href)}">{text}</a>' if href else text)
     return "; ".join(parts)
+
+
+def link_facts(written: pd.DataFrame) -> dict:
+    """How many entries the bibliography has and how many link to their original (read_bib() of the written
+    .bib), for the bibliography page's closing note."""
+    return {"n_bib_entries": f"{len(written):,}", "n_bib_linked": f"{int((written['url'] != '').sum()):,}"}

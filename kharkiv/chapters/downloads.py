@@ -38,12 +38,12 @@ def layer_facts(geo_dir: Path) -> dict:
 
 def offered(package: dict, geo_dir: Path) -> list[str]:
     """Every file the page must offer, as the page links it: the tables, their description, the map layers and
-    their provenance, and the citation file."""
+    their provenance, the citation file and the retired identifiers (written beside the page's notebook)."""
     return (
         [f"../data/{r['path']}" for r in package["resources"]]
         + ["../data/datapackage.json"]
         + [f"../data/geo/{p.name}" for p in sorted(geo_dir.iterdir()) if p.is_file()]
-        + ["../CITATION.cff"]
+        + ["../CITATION.cff", RETIRED_FILE]
     )
 
 
@@ -85,14 +85,16 @@ def citation(cff: dict, url: str = "") -> str:
     )
 
 
-def bibtex(cff: dict) -> str:
-    """The same citation as a BibTeX @misc entry (authors and title braced, so BibTeX keeps their case)."""
+def bibtex(cff: dict, url: str = "") -> str:
+    """The same citation as a BibTeX @misc entry (authors and title braced, so BibTeX keeps their case); url: the
+    book's address, as for citation() (no url field while none is set)."""
     authors = "; ".join(_author(a) for a in cff["authors"])
     year = str(cff.get("date-released", ""))[:4]
     return (
         f"@misc{{kharkiv{year},\n  author = {{{{{authors}}}}},\n  title = {{{{{cff['title']}}}}},\n"
         f"  year = {{{year}}},\n  version = {{{cff['version']}}},\n"
-        f"  note = {{Dataset and book; licence {cff.get('license', '')}}}\n}}"
+        f"  note = {{Dataset and book; licence {cff.get('license', '')}}}"
+        + (f",\n  url = {{{url}}}\n}}" if url else "\n}")
     )
 
 
@@ -112,3 +114,32 @@ def retired_ids(t: dict) -> pd.DataFrame:
                 rows.append({"retired": m[2], "kind": m[1], "kept": kept, "table": table, "why": m[3] or ""})
     cols = ["retired", "kind", "kept", "table", "why"]
     return pd.DataFrame(rows, columns=cols).sort_values("retired").reset_index(drop=True)
+
+
+RETIRED_FILE = "retired_ids.csv"  # written beside this page's notebook, offered with the tables
+
+
+def write_retired(retired: pd.DataFrame, path: Path) -> int:
+    """Write retired_ids() as the CSV download (UTF-8, header row); returns the number of retired ids."""
+    retired.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return len(retired)
+
+
+def retired_table(retired: pd.DataFrame) -> pd.DataFrame:
+    """retired_ids() as the page shows it: the retired id, what it was, the row that kept it and why."""
+    return pd.DataFrame(
+        {
+            "retired id": retired["retired"],
+            "was": retired["kind"].map({"event": "an event", "statement": "a figure", "figure": "a figure"}),
+            "merged into": retired["kept"],
+            "why": retired["why"],
+        }
+    )
+
+
+def retired_facts(retired: pd.DataFrame) -> dict:
+    return {
+        "n_retired": prose.count(len(retired), "retired identifier"),
+        "n_retired_events": prose.count(int((retired["kind"] == "event").sum()), "event"),
+        "n_retired_figures": prose.count(int((retired["kind"] != "event").sum()), "figure"),
+    }

@@ -1,12 +1,15 @@
 """The source documents as the data part of the book describes them: how much of the data rests on each, how
 precisely they date and place events, and which outlets the encyclopedia article cites (notebooks/sources)."""
 
+import html
+import re
 import textwrap
 
 import pandas as pd
 
 from kharkiv.data import datapackage as schema
 from kharkiv.data.ids import series_key
+from kharkiv.model import claims
 from kharkiv.plots import claim_lanes, style
 from kharkiv.text import prose
 
@@ -138,19 +141,32 @@ def outlet_facts(outlets: pd.DataFrame, es: pd.DataFrame, st: pd.DataFrame) -> d
         "n_cited_es": f"{cited_es:,}",
         "n_cited_st": f"{cited_st:,}",
         "share_cited": _share(cited_es + cited_st, len(es) + len(st)),
-        "top_outlet": top["outlet"] if top is not None else "none",
-        "top_outlet_rows": prose.count(int(top["rows"]), "row") if top is not None else "no rows",
+        "top_outlet": prose.listing(most_cited(outlets)) if top is not None else "none",
+        "top_outlet_rows": (
+            prose.count(int(top["rows"]), "row") + (" each" if len(most_cited(outlets)) > 1 else "")
+            if top is not None
+            else "no rows"
+        ),
     }
+
+
+def most_cited(outlets: pd.DataFrame) -> list[str]:
+    """The outlets cited for the most rows (several on a tie), in the table's order."""
+    if not len(outlets):
+        return []
+    return outlets.loc[outlets["rows"] == outlets.iloc[0]["rows"], "outlet"].tolist()
 
 
 def outlets_title(outlets: pd.DataFrame) -> str:
     if not len(outlets):
         return "No cited outlets are recorded"
-    first = outlets.iloc[0]
-    rows = prose.count(int(first["rows"]), "row")
-    if len(outlets) < 2 or outlets.iloc[1]["rows"] < first["rows"]:
-        return f"{first['outlet']} is cited for {rows}, more than any other outlet"
-    return f"{first['outlet']} and others are each cited for {rows}"
+    top = most_cited(outlets)
+    rows = prose.count(int(outlets.iloc[0]["rows"]), "row")
+    if len(top) == 1:
+        return f"{top[0]} is cited for {rows}, more than any other outlet"
+    if len(top) <= 3:
+        return f"{prose.listing(top)} are each cited for {rows}, more than any other outlet"
+    return f"{top[0]} and {len(top) - 1} others are each cited for {rows}"
 
 
 def outlets_chart(outlets: pd.DataFrame, top: int = TOP_OUTLETS):
@@ -170,3 +186,126 @@ def outlets_chart(outlets: pd.DataFrame, top: int = TOP_OUTLETS):
     ax.xaxis.get_major_locator().set_params(integer=True)
     style.source_line(fig)
     return fig
+
+
+# --- where each document can be read: its public address and how it was established -------------------------
+
+
+def revision(revision_date) -> str:
+    """'a revision of 13 January 2024 or later' for the encyclopedia article (its revision_date is the earliest the
+    text can be: no permanent revision link is known); '' when the document has no revision date."""
+    if revision_date is None or pd.isna(revision_date):
+        return ""
+    return f"a revision of {pd.Timestamp(revision_date):%-d %B %Y} or later"
+
+
+NO_ADDRESS = "No public address could be established for this document."
+
+
+def addresses(sources: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """One row per document: source_id, name, title, outlet (as identified from a public reference, else as the
+    text tells), revision, url ('' when none was established) and basis (how it was established, or why not)."""
+    rows = []
+    for r in sources.sort_values("source_id", key=series_key).itertuples():
+        identified = r.publisher_identified if isinstance(r.publisher_identified, str) else ""
+        rows.append(
+            {
+                "source_id": str(r.source_id),
+                "name": names.get(str(r.source_id), r.title),
+                "title": r.title,
+                "outlet": identified or (r.publisher if isinstance(r.publisher, str) else ""),
+                "revision": revision(r.revision_date),
+                "url": r.url if isinstance(r.url, str) else "",
+                "basis": r.url_basis,
+            }
+        )
+    return pd.DataFrame(rows, columns=["source_id", "name", "title", "outlet", "revision", "url", "basis"])
+
+
+def addresses_html(table: pd.DataFrame) -> str:
+    """The documents as a list (legible on a phone): title and outlet, the address as a link (or plainly that none
+    was established) and how it was established. Every value is escaped text."""
+    items = []
+    for r in table.itertuples():
+        what = (
+            f"“{html.escape(r.title)}”, {html.escape(r.outlet)}" if r.outlet else f"“{html.escape(r.title)}”"
+        )
+        if r.revision:
+            what += f", {html.escape(r.revision)}"
+        where = (
+            f'<a class="reference external" href="{html.escape(r.url)}">{html.escape(r.url)}</a>'
+            if r.url
+            else f"<strong>{NO_ADDRESS}</strong>"
+        )
+        items.append(
+            f'<li id="source-{html.escape(r.source_id)}"><p>{what} ({html.escape(r.source_id)})<br>'
+            f'<span class="kharkiv-address">{where}</span></p>'
+            f"<p><em>How it was established:</em> {html.escape(str(r.basis))}</p></li>"
+        )
+    return (
+        "<style>.kharkiv-sources li{margin-bottom:1rem}.kharkiv-address a{overflow-wrap:anywhere}</style>"
+        f'<ul class="kharkiv-sources">{"".join(items)}</ul>'
+    )
+
+
+def address_facts(table: pd.DataFrame) -> dict:
+    """How many documents have an address, how many not, and the article's revision in words."""
+    with_url = int((table["url"] != "").sum())
+    revisions = [r for r in table["revision"] if r]
+    return {
+        "n_with_address": prose.in_words(with_url),
+        "n_without_address": prose.in_words(len(table) - with_url),
+        "article_revision": revisions[0] if revisions else "an unknown revision",
+    }
+
+
+# --- one name per outlet ---------------------------------------------------------------------------------------
+
+UNNAMED = "Outlet not named in the reference list"
+_UNNAMED_AS_CODED = "unnamed outlet"  # the curators' words for the same case
+_NOTED = re.compile(r",?\s*\b(?:archived|dated|retrieved)\s+", re.IGNORECASE)
+_IN_LIST = re.compile(r"\s+in the list$")
+_QUOTES = "'\"‘’“”"
+_TITLE_AFTER = re.compile(r",\s*['\"‘“].*$")
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[^a-z0-9а-яіїєґ]", "", s.lower().removeprefix("the "))
+
+
+def outlet_of(citation: str, names: dict) -> tuple[str, str]:
+    """(outlet under its one name, date) of one citation: archive and list remarks dropped, a headline cited
+    without an outlet filed under UNNAMED, a headline after the outlet dropped, variants mapped through names
+    (bibliography.canonical_names of data/outlets.csv)."""
+    outlet, date = claims.outlet_and_date(_IN_LIST.sub("", _NOTED.sub(", ", citation)))
+    if outlet[:1] in _QUOTES or outlet == _UNNAMED_AS_CODED:
+        return UNNAMED, date
+    outlet = _TITLE_AFTER.sub("", outlet)
+    return names.get(_fold(outlet), outlet), date
+
+
+def named_citations(df: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """df with each cited_outlet rewritten as 'Outlet, date; ...' under the outlets' one names."""
+
+    def rewrite(value):
+        if value is None or pd.isna(value):
+            return value
+        parts = [outlet_of(p, names) for p in claims.split_citations(value)]
+        return "; ".join(f"{o}, {d}" if d else o for o, d in parts)
+
+    return df.assign(cited_outlet=df["cited_outlet"].map(rewrite))
+
+
+def cited_outlets(es: pd.DataFrame, st: pd.DataFrame, outlets: pd.DataFrame) -> pd.DataFrame:
+    """claims.cited_outlets under one name per outlet: variants of data/outlets.csv folded into their canonical
+    name, spellings that differ only in spaces, case or punctuation counted as one (the most cited spelling
+    shown), headlines never listed as outlets."""
+    names = {_fold(v): c for v, c in zip(outlets["variant"], outlets["canonical"], strict=True)}
+    tables = {"event_sources": named_citations(es, names), "statements": named_citations(st, names)}
+    first = claims.cited_outlets(tables)  # spellings differing only in spaces or case are one outlet
+    shown = {}
+    for o in first["outlet"]:  # sorted by rows: the first spelling of a folded name is the most cited
+        shown.setdefault(_fold(o), o)
+    names |= {_fold(o): shown[_fold(o)] for o in first["outlet"]}
+    tables = {k: named_citations(v, names) for k, v in tables.items()}
+    return claims.cited_outlets(tables)

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kharkiv.build import citation
 from kharkiv.data.load import load_table
 from kharkiv.data.paths import ROOT
 
@@ -62,6 +63,11 @@ def test_title_and_contents_pages(reader, text):
     first = reader.pages[0].extract_text()
     assert "The Battle of Kharkiv, 2022" in first and "Version" in first and "How to cite" in first
     assert "Contents" in (reader.pages[1].extract_text() or "")
+    flat = " ".join(first.split())
+    if citation.configured_url():
+        assert f"Available at {citation.configured_url().rstrip('/')}/" in flat
+    else:  # no address yet: said plainly, with the file name, never 'Available at index.html'
+        assert "Available at" not in flat and "public address is not yet set" in flat and "index.html" in flat
 
 
 def test_every_event_id_is_in_the_pdf(text):

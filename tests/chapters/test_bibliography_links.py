@@ -94,3 +94,13 @@ def test_the_built_bibliography_has_an_anchor_for_every_entry(written):
     for url in written["url"]:
         if url:
             assert f'href="{url}"' in text, url
+
+
+def test_the_closing_note_counts_the_linked_entries(written):
+    facts = bib.link_facts(written)
+    assert facts["n_bib_entries"] == f"{len(written):,}"
+    assert facts["n_bib_linked"] == str(sum(1 for u in written["url"] if u))
+    two = written.head(2).assign(url=["https://x.org/a", ""])
+    assert bib.link_facts(two) == {"n_bib_entries": "2", "n_bib_linked": "1"}
+    note = (bib.ROOT / "book" / "bibliography.md").read_text(encoding="utf-8")
+    assert "sources.ipynb::n_bib_linked" in note and "sources.ipynb::n_bib_entries" in note

@@ -51,3 +51,16 @@ def test_every_chapter_has_a_citation_and_meta_tags(page):
     for name in ("citation_title", "citation_author", "citation_date", "citation_public_url"):
         assert f'<meta name="{name}" content="' in text, (page, name)
     assert f'<meta name="citation_public_url" content="{link}"' in text
+
+
+def test_without_an_address_the_citation_says_so_and_names_the_file():
+    cff = citation.read_cff()
+    book = citation.page_citation(cff, "", "index", "")
+    assert "Available at" not in book["full"]
+    assert "public address is not yet set" in book["full"] and "index.html" in book["full"]
+    page = citation.page_citation(cff, "Chronology", "notebooks/chronology", "")
+    assert "this page is the file notebooks/chronology.html" in page["full"]
+    assert (
+        "Available at https://x.org/notebooks/chronology.html."
+        in citation.page_citation(cff, "Chronology", "notebooks/chronology", "https://x.org/")["full"]
+    )

@@ -74,3 +74,95 @@ def test_outlet_facts_and_title_agree_in_number():
     assert documents.outlets_title(outlets.iloc[1:]) == "CNN is cited for 1 row, more than any other outlet"
     assert documents.outlets_title(outlets.iloc[:0]) == "No cited outlets are recorded"
     assert documents.outlets_chart(outlets).axes[0].get_title(loc="left").startswith("Reuters")
+
+
+def test_addresses_link_each_document_or_say_plainly_there_is_none():
+    sources = pd.DataFrame(
+        {
+            "source_id": ["s000", "s001"],
+            "title": ["Battle <of> Kharkiv", "A headline"],
+            "publisher": ["Wikipedia", "UK news outlet (not named in the text)"],
+            "publisher_identified": ["Wikipedia (English)", None],
+            "revision_date": [pd.Timestamp("2024-01-13"), pd.NaT],
+            "url": ["https://en.wikipedia.org/wiki/X", None],
+            "url_basis": ["The page has the title.", "Not established: only aggregator copies."],
+        }
+    )
+    table = documents.addresses(sources, {"s000": "Wikipedia", "s001": "a UK outlet"})
+    assert table["revision"].tolist() == ["a revision of 13 January 2024 or later", ""]
+    assert table["outlet"].tolist() == ["Wikipedia (English)", "UK news outlet (not named in the text)"]
+    page = documents.addresses_html(table)
+    assert '<a class="reference external" href="https://en.wikipedia.org/wiki/X">' in page
+    assert documents.NO_ADDRESS in page and "Not established: only aggregator copies." in page
+    assert "Battle &lt;of&gt; Kharkiv" in page and "<of>" not in page
+    assert documents.address_facts(table) == {
+        "n_with_address": "one",
+        "n_without_address": "one",
+        "article_revision": "a revision of 13 January 2024 or later",
+    }
+
+
+def test_the_real_sources_each_have_an_address_or_say_why_not():
+    from kharkiv.data.load import load_tables
+    from kharkiv.text import harm_text
+
+    t = load_tables()
+    table = documents.addresses(t["sources"], harm_text.source_names(t["sources"]))
+    assert (table["basis"].str.len() > 20).all()
+    assert table.set_index("source_id").loc["s001", "url"] == ""
+    assert table.set_index("source_id").loc["s000", "revision"] == "a revision of 13 January 2024 or later"
+
+
+def test_one_name_per_outlet_and_no_headline_as_an_outlet():
+    es = pd.DataFrame(
+        {
+            "cited_outlet": [
+                "ukrinform.net, 8 March 2022",
+                "Ukrinform, 8 March 2022; 'Russian forces withdraw far from Kharkiv, mayor tells BBC', 14 May 2022",
+                "Critical Threats, 'Russian Offensive Campaign Assessment, March 17'",
+                "nv.ua, archived 23 March 2022",
+                "CNBC, dated 27 September 2022 in the list",
+                "unnamed outlet, 3 March 2022 ('A title')",
+                "Kharkiv Today, 18 August 2022",
+                "KharkivToday, 6 July 2022",
+                "KharkivToday, 6 July 2022",
+            ]
+        }
+    )
+    st = pd.DataFrame({"cited_outlet": [None]})
+    outlets = pd.DataFrame({"variant": ["ukrinform.net"], "canonical": ["Ukrinform"], "basis": ["x"]})
+    got = documents.cited_outlets(es, st, outlets).set_index("outlet")
+    assert got.loc["Ukrinform", "rows"] == 2
+    assert got.loc[documents.UNNAMED, "rows"] == 2  # a headline alone and the curators' 'unnamed outlet'
+    assert got.loc["KharkivToday", "rows"] == 3 and "Kharkiv Today" not in got.index
+    assert (
+        got.loc["nv.ua", "dates cited"] == "23 March 2022"
+        and got.loc["CNBC", "dates cited"] == "27 September 2022"
+    )
+    assert "Critical Threats" in got.index
+    assert not any(o[:1] in "'\"‘“" for o in got.index)
+
+
+def test_the_outlets_table_folds_the_variants_of_the_data():
+    from kharkiv.data.load import load_tables
+
+    t = load_tables()
+    got = set(documents.cited_outlets(t["event_sources"], t["statements"], t["outlets"])["outlet"])
+    for variant in ("ukrinform.net", "ukrinform.ua", "pravda.com.ua", "Ukrayinska Pravda", "Kharkiv Today"):
+        assert variant not in got, variant
+    assert {"Ukrinform", "Ukrainska Pravda"} <= got
+    assert not any(o[:1] in "'\"‘“" for o in got)
+
+
+def test_a_tie_for_most_cited_names_every_outlet_tied():
+    es = pd.DataFrame(
+        {"cited_outlet": ["Reuters, 1 March 2022", "CNN, 2 March 2022", "AP News, 3 March 2022"]}
+    )
+    st = pd.DataFrame({"cited_outlet": ["CNN, 2 March 2022; Reuters, 1 March 2022"]})
+    outlets = claims.cited_outlets({"event_sources": es, "statements": st})
+    assert (
+        documents.outlets_title(outlets)
+        == "CNN and Reuters are each cited for 2 rows, more than any other outlet"
+    )
+    facts = documents.outlet_facts(outlets, es, st)
+    assert (facts["top_outlet"], facts["top_outlet_rows"]) == ("CNN and Reuters", "2 rows each")

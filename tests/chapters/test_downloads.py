@@ -84,3 +84,60 @@ def test_retired_ids_name_the_row_that_kept_them():
             "why": "same day (and place)",
         }
     ]
+
+
+THIRD_PASS = {  # curation/notes/third_pass.md, "Merged (old id -> kept id)"
+    "e0016": "e0013",
+    "e0324": "e0315",
+    "e0339": "e0340",
+    "e0616": "e0358",
+    "n0644": "n0008",
+    "n0651": "n0335",
+}
+
+
+def test_retired_ids_of_the_third_pass_are_found_with_the_rows_that_kept_them():
+    import re
+
+    from kharkiv.data.load import load_tables
+
+    t = load_tables()
+    r = downloads.retired_ids(t)
+    kept = dict(zip(r["retired"], r["kept"], strict=True))
+    assert {k: kept.get(k) for k in THIRD_PASS} == THIRD_PASS
+    assert r["retired"].is_unique and (r["why"] != "").all()
+    # every id a note names as retired, in whatever words, is published
+    named = set()
+    for table in ("events", "statements"):
+        for note in t[table]["notes"].dropna():
+            named |= set(re.findall(r"\bretired (?:event |statement |figure )?([en]\d{4,})", note))
+    assert named <= set(r["retired"]), sorted(named - set(r["retired"]))
+
+
+def test_the_retired_ids_download_is_written_and_offered(tmp_path):
+    retired = pd.DataFrame(
+        [
+            {
+                "retired": "e0009",
+                "kind": "event",
+                "kept": "e0001",
+                "table": "events",
+                "why": "same day, and place",
+            }
+        ]
+    )
+    path = tmp_path / downloads.RETIRED_FILE
+    assert downloads.write_retired(retired, path) == 1
+    assert pd.read_csv(path).to_dict("records") == retired.to_dict("records")
+    shown = downloads.retired_table(retired)
+    assert shown.iloc[0].tolist() == ["e0009", "an event", "e0001", "same day, and place"]
+    assert downloads.retired_facts(retired)["n_retired"] == "1 retired identifier"
+    assert downloads.RETIRED_FILE in downloads.offered(PACKAGE, _geo(tmp_path))
+
+
+def test_the_published_retired_ids_agree_with_the_data():
+    from kharkiv.data.load import load_tables
+    from kharkiv.data.paths import NOTEBOOKS
+
+    published = pd.read_csv(NOTEBOOKS / downloads.RETIRED_FILE, dtype=str, keep_default_na=False)
+    assert published.to_dict("records") == downloads.retired_ids(load_tables()).to_dict("records")
