@@ -290,8 +290,8 @@ def weapon_target(table: pd.DataFrame, title: str):
     grouped, note = group_weapons(table)
     fig = count_heatmap(grouped, title, "What was hit (as the source says)", "Weapon")
     if note:  # under the chart, above the source line (which goes below everything)
-        fig.canvas.draw()
-        box = fig.get_tightbbox(fig.canvas.get_renderer())
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox(fig._get_renderer())
         y = (box.y0 - 0.04) / fig.get_figheight()
         fig.text(
             box.x0 / fig.get_figwidth(), y, textwrap.fill(note, 110), fontsize=8, color="#333333", va="top"

@@ -145,8 +145,8 @@ def labels(ax) -> list[Text]:
 
 def label_boxes(ax) -> list[Bbox]:
     """The display boxes of the recorded labels, text only (a leader line is not part of its label's box)."""
-    ax.figure.canvas.draw()
-    renderer = ax.figure.canvas.get_renderer()
+    ax.figure.draw_without_rendering()
+    renderer = ax.figure._get_renderer()
     return [Text.get_window_extent(t, renderer) for t in labels(ax)]
 
 
@@ -216,8 +216,8 @@ def place_labels(
 
 def _place(ax, xs, ys, names, fontsize, avoid, sizes, dots, text) -> list:
     fig = ax.figure
-    fig.canvas.draw()  # the axes take their final size (equal aspect) only at draw time
-    renderer = fig.canvas.get_renderer()
+    fig.draw_without_rendering()  # the axes take their final size (equal aspect) only at draw time
+    renderer = fig._get_renderer()
     frame = ax.get_window_extent(renderer)
     pts = ax.transData.transform(list(zip(xs, ys, strict=True))) if xs else []
     taken = [*avoid, *(Text.get_window_extent(t, renderer) for t in labels(ax))]
@@ -330,7 +330,7 @@ def river_labels(ax) -> list:
     """Label each named river once, at the middle of its longest visible piece (display boxes returned)."""
     riv = projected("rivers_ne10m_kharkiv_region.geojson")
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    boxes, renderer = [], ax.figure.canvas.get_renderer()
+    boxes, renderer = [], ax.figure._get_renderer()
     frame = shapely.box(x0, y0, x1, y1)
     for label in sorted(set(NAMED_RIVERS.values())):
         parts = riv[riv["name"].map(NAMED_RIVERS) == label].geometry.intersection(frame)
@@ -425,7 +425,7 @@ def district_labels(ax, avoid=()) -> list:
 
 def dot_boxes(ax, xs, ys, sizes) -> list[Bbox]:
     """Display boxes of markers of the given areas (pt²) at data points, for labels to keep clear of."""
-    ax.figure.canvas.draw()
+    ax.figure.draw_without_rendering()
     pts = ax.transData.transform(list(zip(xs, ys, strict=True))) if len(xs) else []
     return [_dot_box(px, py, a, ax.figure.dpi) for (px, py), a in zip(pts, sizes, strict=True)]
 
@@ -453,7 +453,7 @@ def corner_note(ax, text: str, loc: str = "lower right") -> Text:
 
 def _fit_note(ax, text: str, size: float) -> str:
     """The note wrapped to about half the map's width at its size."""
-    ax.figure.canvas.draw()
+    ax.figure.draw_without_rendering()
     width_pt = ax.get_window_extent().width * 72 / ax.figure.dpi
     return textwrap.fill(text, max(18, int(0.5 * width_pt / (size * 0.55))))
 

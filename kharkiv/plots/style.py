@@ -73,8 +73,8 @@ def apply() -> None:
 def source_line(fig: plt.Figure, text: str = SOURCE_LINE) -> None:
     """Write the source under the chart, bottom left, below everything already drawn (legends, tick labels);
     the saved image grows to hold it (savefig.bbox is tight)."""
-    fig.canvas.draw()
-    box = fig.get_tightbbox(fig.canvas.get_renderer())  # inches
+    fig.draw_without_rendering()
+    box = fig.get_tightbbox(fig._get_renderer())  # inches
     y = (box.y0 - 0.06) / fig.get_figheight()
     x = box.x0 / fig.get_figwidth()
     line = fig.text(x, y, text, ha="left", va="top", fontsize=7.5, color="#555555")
@@ -89,11 +89,11 @@ def _lower_source_lines(fig: Figure) -> None:
         return
     for t in lines:
         t.set_visible(False)
-    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    box = fig.get_tightbbox(fig._get_renderer())
     for t in lines:
         t.set_position((box.x0 / fig.get_figwidth(), (box.y0 - 0.06) / fig.get_figheight()))
         t.set_visible(True)
-    fig.canvas.draw()
+    fig.draw_without_rendering()
 
 
 def title(ax, text: str, **kwargs) -> None:
@@ -145,7 +145,7 @@ def describe(fig: Figure, alt: str) -> None:
 
 def _png_bytes(fig: Figure, dpi: int) -> bytes:
     maps.relabel_figure(fig)  # at the layout the figure is saved with
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     _lower_source_lines(fig)
     smallest = smallest_text_pt(fig)
     meta = {"Software": None, KEY_MIN_PT: f"{smallest:.2f}", KEY_DPI: str(dpi)}
@@ -226,7 +226,7 @@ def narrow_figure(fig: Figure) -> Figure | None:
         _legend_below(small, leg)
     small.set_layout_engine("constrained")
     if source:
-        small.canvas.draw()
+        small.draw_without_rendering()
         small.set_layout_engine("none")
         chars = int(NARROW_WIDTH * 72 / (PHONE_MIN_TEXT_PT * 0.58))
         source_line(small, "\n".join(textwrap.fill(" ".join(line.split()), chars) for line in source))
@@ -239,8 +239,8 @@ def narrow_figure(fig: Figure) -> Figure | None:
 def _fit_width(fig: Figure, tries: int = 4) -> None:
     """Narrow the figure until its saved image (tight box: everything drawn) fits the phone column."""
     for _ in range(tries):
-        fig.canvas.draw()
-        width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+        fig.draw_without_rendering()
+        width = fig.get_tightbbox(fig._get_renderer()).width
         # a margin: text measured at the screen's dpi runs a little wider at the saved dpi
         target = PHONE_COLUMN_PX / CSS_DPI - 2 * plt.rcParams["savefig.pad_inches"] - 0.15
         excess = width - target
