@@ -290,7 +290,7 @@ def relabel(ax, min_pt: float) -> None:
     for t in ax.texts:
         if getattr(t, "_kharkiv_note", None):
             t.set_fontsize(max(t.get_fontsize(), min_pt))
-            t.set_text(_fit_note(ax, t._kharkiv_note, t.get_fontsize()))
+            _fit_corner(ax, t)
     setattr(ax, UNLABELLED, [])
     for xs, ys, names, opts in calls:
         opts = dict(opts)
@@ -430,25 +430,44 @@ def dot_boxes(ax, xs, ys, sizes) -> list[Bbox]:
     return [_dot_box(px, py, a, ax.figure.dpi) for (px, py), a in zip(pts, sizes, strict=True)]
 
 
-def corner_note(ax, text: str, loc: str = "lower right") -> Text:
-    """A short note in a corner of the map, on a white box, recorded as one of its labels."""
-    x = 0.98 if "right" in loc else 0.02
-    y = 0.03 if "lower" in loc else 0.97
-    t = ax.text(
-        x,
-        y,
-        _fit_note(ax, text, 8),
-        transform=ax.transAxes,
-        ha="right" if "right" in loc else "left",
-        va="bottom" if "lower" in loc else "top",
-        fontsize=8,
-        color="#333333",
-        zorder=9,
-        bbox={"facecolor": "white", "edgecolor": "#BBBBBB", "boxstyle": "round,pad=0.35", "alpha": 0.92},
-    )
-    t._kharkiv_note = text
+CORNERS = ("upper left", "lower right", "upper right", "lower left")
+
+
+def corner_note(ax, text: str, loc: str = "lower right", clear_of=None) -> Text:
+    """A short note in a corner of the map, on a white box, recorded as one of its labels. clear_of: (xs, ys,
+    marker areas): the note takes the first corner (CORNERS) that hides none of these markers."""
+    t = ax.text(0, 0, "", transform=ax.transAxes, fontsize=8, color="#333333", zorder=9)
+    t.set_bbox({"facecolor": "white", "edgecolor": "#BBBBBB", "boxstyle": "round,pad=0.35", "alpha": 0.92})
+    t._kharkiv_note, t._kharkiv_clear_of, t._kharkiv_loc = text, clear_of, loc
     record(ax, t)
+    _fit_corner(ax, t)
     return t
+
+
+def _fit_corner(ax, t: Text) -> None:
+    t.set_text(_fit_note(ax, t._kharkiv_note, t.get_fontsize()))
+    clear = t._kharkiv_clear_of
+    dots = dot_boxes(ax, *clear) if clear else []
+    renderer = ax.figure._get_renderer()
+    dots += [  # and the fixed labels: scale bar, north arrow
+        Text.get_window_extent(x, renderer)
+        for x in labels(ax)
+        if x is not t and not getattr(x, "_kharkiv_placed", False)
+    ]
+    for loc in CORNERS if clear else (t._kharkiv_loc,):
+        t.set_position((0.98 if "right" in loc else 0.02, 0.03 if "lower" in loc else 0.97))
+        t.set_ha("right" if "right" in loc else "left")
+        t.set_va("bottom" if "lower" in loc else "top")
+        box = t.get_window_extent(renderer)
+        if not any(box.overlaps(d) for d in dots):
+            t.set_in_layout(False)
+            return
+    if clear:  # no free corner (a phone): under the map, where the source line makes way for it
+        t.set_text(textwrap.fill(t._kharkiv_note, max(24, int(len(t.get_text().splitlines()[0]) * 2))))
+        t.set_position((0.0, -0.02))
+        t.set_ha("left")
+        t.set_va("top")
+        t.set_in_layout(True)  # part of the figure's extent now: the saved image and source line allow for it
 
 
 def _fit_note(ax, text: str, size: float) -> str:
@@ -578,8 +597,8 @@ def city_strike_map(ax, parts: dict, places: pd.DataFrame, colour: str = "#D55E0
             facecolor="white" if hollow else colour,
             alpha=0.9,
         )
-    corner_note(ax, not_drawn_note(parts))
     xs, ys = [cx, *sites["x"]], [cy, *sites["y"]]
+    corner_note(ax, not_drawn_note(parts), clear_of=(xs, ys, [220, *areas]))
     place_labels(ax, list(sites["x"]), list(sites["y"]), list(sites["place"]), fontsize=8.5, sizes=areas)
     district_labels(ax, avoid=dot_boxes(ax, xs, ys, [220, *areas]))
 
