@@ -198,7 +198,10 @@ def disagreement(groups: list[dict], title: str, unit: str = "People"):
                 color="#333333",
             )
     ax.set_yticks(range(len(groups)), [plain(g["label"]) for g in groups])
-    ax.set_ylim(len(groups) - 0.4, -0.6)
+    # room under the last row for its 'in words' note, so the note never prints over the x-axis
+    last = groups[-1]["words"] if groups else []
+    lines = len(textwrap.fill(plain("in words: " + "; ".join(last)), 80).splitlines()) if last else 0
+    ax.set_ylim(len(groups) - 0.4 + 0.3 * lines, -0.6)
     ax.set_xlim(0, top * 1.1)
     ax.set_xlabel(f"{unit} (count)")
     style.title(ax, title)
@@ -252,6 +255,45 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, row
     return fig
 
 
+# Plain groups for the weapons the sources name at different levels of detail (a Kalibr is a missile; a Grad is a
+# multiple rocket launcher): a row for each would count one kind of weapon twice over.
+WEAPON_GROUPS = {
+    "missile (cruise or ballistic)": ("missile", "kalibr", "iskander"),
+    "multiple rocket launcher": ("multiple rocket launcher", "grad", "smerch", "uragan", "mlrs"),
+}
+
+
+def weapon_group(name: str) -> str:
+    low = str(name).lower()
+    for group, words in WEAPON_GROUPS.items():
+        if any(w in low for w in words):
+            return group
+    return str(name)
+
+
+def group_weapons(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The weapon-by-target counts with the weapons grouped (WEAPON_GROUPS), first-seen order kept, and a note
+    saying which names each group holds ('' when nothing was grouped)."""
+    groups = pd.Series([weapon_group(w) for w in table.index], index=table.index)
+    grouped = table.groupby(groups.to_numpy(), sort=False).sum()
+    merged = {
+        g: list(groups.index[groups == g])
+        for g in grouped.index
+        if (groups == g).sum() > 1 or g not in groups.index
+    }
+    note = "; ".join(f"{g}: " + ", ".join(f"“{plain(n)}”" for n in names) for g, names in merged.items())
+    return grouped, (f"Grouped, as the sources name them: {note}" if note else "")
+
+
 def weapon_target(table: pd.DataFrame, title: str):
-    """Strikes by weapon (rows) and target (columns)."""
-    return count_heatmap(table, title, "What was hit (as the source says)", "Weapon (as the source names it)")
+    """Strikes by weapon (rows, the sources' names grouped into plain categories, said in a note) and target."""
+    grouped, note = group_weapons(table)
+    fig = count_heatmap(grouped, title, "What was hit (as the source says)", "Weapon")
+    if note:  # under the chart, above the source line (which goes below everything)
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox(fig._get_renderer())
+        y = (box.y0 - 0.04) / fig.get_figheight()
+        fig.text(
+            box.x0 / fig.get_figwidth(), y, textwrap.fill(note, 110), fontsize=8, color="#333333", va="top"
+        )
+    return fig

@@ -1,16 +1,23 @@
 """Static base maps from the geodata in data/geo (offline, print-ready)."""
 
+import math
+import textwrap
 from functools import cache
 
 import geopandas as gpd
 import matplotlib.patheffects as pe
 import pandas as pd
 import shapely
+from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from pyproj import Transformer
 
 from kharkiv.data.paths import GEO
+from kharkiv.text import prose
 
 REGION = (35.0, 38.9, 48.7, 50.9)  # lon_min, lon_max, lat_min, lat_max: Kharkiv Oblast and the border
 CITY = (36.05, 36.55, 49.88, 50.15)  # Kharkiv city and its northern and eastern suburbs
@@ -22,37 +29,32 @@ def layer(name: str) -> gpd.GeoDataFrame:
     return gpd.read_file(GEO / name)
 
 
-def base_map(ax, extent=REGION, rivers: bool = True, labels: bool = True):
-    """Oblasts (Kharkiv highlighted), the Russia–Ukraine border, and the Siverskyi Donets and Oskil rivers."""
-    admin = layer("admin1_kharkiv_neighbours_ne10m.geojson")
-    kharkiv = admin["iso_3166_2"] == "UA-63"
-    admin[~kharkiv].plot(ax=ax, color=NEIGHBOUR, edgecolor="white", linewidth=0.8, zorder=1)
-    admin[kharkiv].plot(ax=ax, color=LAND, edgecolor="#999999", linewidth=0.8, zorder=1)
-    if rivers:
-        riv = layer("rivers_ne10m_kharkiv_region.geojson")
-        named = riv["name"].fillna("").isin(["Donets", "Seversky Donets", "Oskol"])
-        riv[named].plot(ax=ax, color=RIVER, linewidth=1.4, zorder=2)
-    layer("ua_ru_border_ne10m.geojson").plot(ax=ax, color=BORDER, linewidth=1.6, linestyle="--", zorder=3)
-    ax.set_xlim(extent[0], extent[1])
-    ax.set_ylim(extent[2], extent[3])
-    ax.set_aspect(1 / 0.64)  # cos(50°): degrees of longitude are shorter than degrees of latitude here
-    ax.set_xlabel("Longitude (°E)")
-    ax.set_ylabel("Latitude (°N)")
-    if labels:
-        ax.text(
-            0.99, 0.99, "RUSSIA", transform=ax.transAxes, ha="right", va="top", fontsize=9, color="#666666"
-        )
-        ax.text(
-            0.01,
-            0.01,
-            "Dashed line: Russia–Ukraine border; blue: Siverskyi Donets and Oskil rivers",
-            transform=ax.transAxes,
-            ha="left",
-            va="bottom",
-            fontsize=7,
-            color="#444444",
-        )
-    return ax
+def _polygons(geom):
+    return list(geom.geoms) if hasattr(geom, "geoms") else [geom]
+
+
+def draw_areas(ax, frame: gpd.GeoDataFrame, color, edgecolor="none", linewidth=0.0, zorder=1):
+    """Fill the polygons of a frame (holes kept) as one collection. Unlike GeoDataFrame.plot, whose collection is
+    a local class, this can be pickled, so that a map gets its phone rendering (style.narrow_figure)."""
+    patches = []
+    for geom in frame.geometry:
+        for poly in _polygons(geom):
+            if poly.is_empty or poly.geom_type != "Polygon":
+                continue
+            rings = [poly.exterior, *poly.interiors]
+            path = Path.make_compound_path(*(Path(list(r.coords), closed=True) for r in rings))
+            patches.append(PathPatch(path))
+    coll = PatchCollection(patches, facecolor=color, edgecolor=edgecolor, linewidth=linewidth, zorder=zorder)
+    ax.add_collection(coll)
+    return coll
+
+
+def draw_lines(ax, frame: gpd.GeoDataFrame, color, linewidth=1.0, linestyle="-", zorder=2):
+    """Draw the lines of a frame as one (picklable) collection."""
+    segs = [list(g.coords) for geom in frame.geometry for g in _polygons(geom) if not g.is_empty]
+    coll = LineCollection(segs, colors=color, linewidths=linewidth, linestyles=linestyle, zorder=zorder)
+    ax.add_collection(coll)
+    return coll
 
 
 # --- Projected maps (UTM zone 37N), with scale bar, north arrow, built-up areas and labels that do not collide ---
@@ -86,7 +88,7 @@ def scale_bar(ax, km: float, loc=(0.04, 0.05)) -> None:
     y0, y1 = ax.get_ylim()
     x, y = x0 + loc[0] * (x1 - x0), y0 + loc[1] * (y1 - y0)
     ax.plot([x, x + km * 1000], [y, y], color="#222222", lw=3, solid_capstyle="butt", zorder=9)
-    ax.text(
+    label = ax.text(
         x + km * 500,
         y + 0.015 * (y1 - y0),
         f"{km:g} km",
@@ -96,11 +98,12 @@ def scale_bar(ax, km: float, loc=(0.04, 0.05)) -> None:
         zorder=9,
         path_effects=_HALO,
     )
+    record(ax, label)
 
 
 def north_arrow(ax, loc=(0.95, 0.88)) -> None:
     """An arrow pointing to grid north (within a degree of true north over the oblast in UTM 37N)."""
-    ax.annotate(
+    arrow = ax.annotate(
         "N",
         xy=loc,
         xytext=(loc[0], loc[1] - 0.1),
@@ -112,66 +115,201 @@ def north_arrow(ax, loc=(0.95, 0.88)) -> None:
         arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.5},
         zorder=9,
     )
+    record(ax, arrow)
 
 
-def _overlaps(box, boxes) -> int:
-    return sum(box.overlaps(b) for b in boxes)
+# Every label a map helper draws is recorded on its axes (LABELS), so that a test can check that no two overlap and
+# the phone rendering can place the point labels again at its own size (relabel). Fixed labels (scale bar, north
+# arrow, rivers, countries, notes) stay where they are; point labels are placed greedily around them.
+LABELS = "_kharkiv_labels"  # [Text]: every label on the axes, fixed or placed
+POINT_LABELS = (
+    "_kharkiv_point_labels"  # [(xs, ys, names, options)]: each place_labels call, to redo on a phone
+)
+UNLABELLED = "_kharkiv_unlabelled"  # [name]: points left unnamed for want of room
+LEADER = {"arrowstyle": "-", "color": "#666666", "lw": 0.6, "shrinkA": 1, "shrinkB": 2}
 
 
-OFFSETS = [(6, 4), (6, -12), (-6, 4), (-6, -12), (0, 9), (0, -16), (10, -4), (-10, -4)]
+def record(ax, *texts: Text) -> None:
+    """Note texts as labels of the map on ax (see LABELS)."""
+    if not hasattr(ax, LABELS):
+        setattr(ax, LABELS, [])
+    getattr(ax, LABELS).extend(texts)
+    for t in texts:  # labels sit inside the map; they never push the layout about
+        t.set_in_layout(False)
 
 
-def place_labels(ax, xs, ys, names, fontsize: float = 9, avoid=()) -> list:
-    """Name each point, trying eight positions around it and keeping the first that collides with no label
-    already placed (nor with avoid, a list of display-space boxes); else the least crowded. Greedy, in order given."""
+def labels(ax) -> list[Text]:
+    """The labels recorded on ax that are drawn (visible, not empty, still on the axes)."""
+    return [t for t in getattr(ax, LABELS, []) if t.axes is ax and t.get_visible() and t.get_text().strip()]
+
+
+def label_boxes(ax) -> list[Bbox]:
+    """The display boxes of the recorded labels, text only (a leader line is not part of its label's box)."""
+    ax.figure.draw_without_rendering()
+    renderer = ax.figure._get_renderer()
+    return [Text.get_window_extent(t, renderer) for t in labels(ax)]
+
+
+def unlabelled(ax) -> list[str]:
+    """Names of points place_labels left unnamed on ax because no free spot was near enough."""
+    return list(getattr(ax, UNLABELLED, []))
+
+
+# Candidate offsets (points) around a dot, nearest first: beside it, then farther out with a leader line.
+_ANGLES = range(0, 360, 30)
+_RINGS = (12, 22, 34, 48, 64, 82)  # points beyond the dot's edge
+
+
+def _candidates(r: float):
+    """(dx, dy, ha, va, leader) in points around a dot of radius r points: beside it first, then on rings."""
+    g = r + 2
+    yield g, 0, "left", "center", False
+    yield -g, 0, "right", "center", False
+    yield 0, g, "center", "bottom", False
+    yield 0, -g, "center", "top", False
+    for sx, sy in ((1, 1), (1, -1), (-1, 1), (-1, -1)):
+        yield sx * 0.7 * g, sy * 0.7 * g, "left" if sx > 0 else "right", "bottom" if sy > 0 else "top", False
+    for ring in _RINGS:
+        for a in _ANGLES:
+            dx, dy = (g + ring) * math.cos(math.radians(a)), (g + ring) * math.sin(math.radians(a))
+            ha = "left" if dx > 1 else "right" if dx < -1 else "center"
+            va = "bottom" if dy > 1 else "top" if dy < -1 else "center"
+            yield round(dx, 1), round(dy, 1), ha, va, True
+
+
+def _dot_radius_pt(area_pt2) -> float:
+    return max(area_pt2, 36) ** 0.5 / 2
+
+
+def _dot_box(px, py, area_pt2, dpi):
+    r = _dot_radius_pt(area_pt2) * dpi / 72 + 0.5
+    return Bbox.from_extents(px - r, py - r, px + r, py + r)
+
+
+def _crosses(p, box, boxes) -> bool:
+    """Whether the leader from display point p to the label box passes through another box."""
+    line = shapely.LineString([p, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)])
+    return any(line.intersects(shapely.box(b.x0, b.y0, b.x1, b.y1)) for b in boxes)
+
+
+def place_labels(
+    ax, xs, ys, names, fontsize: float = 9, avoid=(), sizes=None, dots: bool = True, **text
+) -> list:
+    """Name each point so that no label box overlaps another label, a dot, or a box in avoid (display space).
+
+    Greedy, in the order given: each label takes the first free spot of a list of candidates, beside its point and
+    then farther out on rings, joined to it by a thin leader line. A point with no free spot within the rings stays
+    unnamed and is listed (unlabelled). sizes: marker areas (pt²) of the dots, to keep labels off them; dots=False
+    names areas (districts) with no dot: the label is centred on the point and may shift a little, no leader.
+    Every label is recorded (LABELS) and the call too, so the phone rendering can place them again (relabel)."""
+    xs, ys = list(xs), list(ys)
+    names = [
+        textwrap.fill(str(n), 22) if len(str(n)) > 24 else str(n) for n in names
+    ]  # long names on two lines
+    sizes = list(sizes) if sizes is not None else [36.0] * len(xs)
+    calls = getattr(ax, POINT_LABELS, [])
+    setattr(
+        ax, POINT_LABELS, [*calls, (xs, ys, names, dict(fontsize=fontsize, sizes=sizes, dots=dots, **text))]
+    )
+    return _place(ax, xs, ys, names, fontsize, list(avoid), sizes, dots, text)
+
+
+def _place(ax, xs, ys, names, fontsize, avoid, sizes, dots, text) -> list:
     fig = ax.figure
-    fig.canvas.draw()  # the axes take their final size (equal aspect) only at draw time
-    renderer = fig.canvas.get_renderer()
-    dots = ax.transData.transform(list(zip(xs, ys, strict=False))) if len(xs) else []
-    placed = [*avoid, *(Bbox.from_extents(px - 3, py - 3, px + 3, py + 3) for px, py in dots)]
-    texts = []
-    for x, y, name in zip(xs, ys, names, strict=False):
-        best = None
-        for dx, dy in OFFSETS:
+    fig.draw_without_rendering()  # the axes take their final size (equal aspect) only at draw time
+    renderer = fig._get_renderer()
+    frame = ax.get_window_extent(renderer)
+    pts = ax.transData.transform(list(zip(xs, ys, strict=True))) if xs else []
+    taken = [*avoid, *(Text.get_window_extent(t, renderer) for t in labels(ax))]
+    if dots:
+        taken += [_dot_box(px, py, a, fig.dpi) for (px, py), a in zip(pts, sizes, strict=True)]
+    placed, missing = [], []
+    for (px, py), x, y, name, area in zip(pts, xs, ys, names, sizes, strict=True):
+        if not frame.contains(px, py):
+            continue
+        options = (
+            _candidates(_dot_radius_pt(area))
+            if dots
+            else (
+                (dx, dy, "center", "center", False) for dx, dy in [(0, 0), (0, 6), (0, -6), (8, 0), (-8, 0)]
+            )
+        )
+        chosen = None
+        for dx, dy, ha, va, leader in options:
             t = ax.annotate(
-                str(name),
+                name,
                 (x, y),
                 xytext=(dx, dy),
                 textcoords="offset points",
                 fontsize=fontsize,
-                ha="left" if dx > 0 else "right" if dx < 0 else "center",
+                ha=ha,
+                va=va,
                 zorder=8,
                 path_effects=_HALO,
                 annotation_clip=True,
+                arrowprops=LEADER if leader else None,
+                **text,
             )
-            box = t.get_window_extent(renderer)
-            score = _overlaps(box, placed) + (
-                0 if ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1) else 5
-            )
-            if best is None or score < best[0]:
-                if best is not None:
-                    best[1].remove()
-                best = (score, t, box)
-            else:
-                t.remove()
-            if score == 0:
+            t.update_positions(renderer)  # an annotation finds its place only when drawn
+            box = Text.get_window_extent(t, renderer)
+            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+            if (
+                inside
+                and not any(box.overlaps(b) for b in taken)
+                and not (
+                    leader
+                    and _crosses((px, py), box, [b for b in taken[len(avoid) :] if not b.contains(px, py)])
+                )
+            ):
+                chosen = (t, box)
                 break
-        placed.append(best[2])
-        texts.append(best[1])
-    return texts
+            t.remove()
+        if chosen is None:
+            missing.append(name)
+            continue
+        chosen[0]._kharkiv_placed = True
+        taken.append(chosen[1])
+        placed.append(chosen[0])
+        record(ax, chosen[0])
+    setattr(ax, UNLABELLED, [*unlabelled(ax), *missing])
+    return placed
+
+
+def relabel_figure(fig, min_pt: float = 0.0) -> None:
+    """Place the point labels of every map in fig again, at the figure's final layout (style.png calls this)."""
+    for ax in fig.axes:
+        if getattr(ax, POINT_LABELS, None):
+            relabel(ax, min_pt)
+
+
+def relabel(ax, min_pt: float) -> None:
+    """Place the point labels of ax again (the phone rendering: another size, larger text)."""
+    calls = getattr(ax, POINT_LABELS, [])
+    for t in [t for t in ax.texts if getattr(t, "_kharkiv_placed", False)]:
+        t.remove()
+    for t in ax.texts:
+        if getattr(t, "_kharkiv_note", None):
+            t.set_fontsize(max(t.get_fontsize(), min_pt))
+            _fit_corner(ax, t)
+    setattr(ax, UNLABELLED, [])
+    for xs, ys, names, opts in calls:
+        opts = dict(opts)
+        size = max(opts.pop("fontsize"), min_pt)
+        sizes, dots = opts.pop("sizes"), opts.pop("dots")
+        _place(ax, xs, ys, names, size, [], sizes, dots, opts)
 
 
 def region_map(ax, extent=REGION, scale_km: float = 50, rivers_named: bool = True):
     """The region in UTM 37N: oblasts, built-up areas, the named rivers, the border, scale bar and north arrow."""
     admin = projected("admin1_kharkiv_neighbours_ne10m.geojson")
     kharkiv = admin["iso_3166_2"] == "UA-63"
-    admin[~kharkiv].plot(ax=ax, color=NEIGHBOUR, edgecolor="white", linewidth=0.8, zorder=1)
-    admin[kharkiv].plot(ax=ax, color=LAND, edgecolor="#999999", linewidth=0.8, zorder=1)
-    projected("urban_areas_ne50m_kharkiv_region.geojson").plot(ax=ax, color=URBAN, linewidth=0, zorder=2)
+    draw_areas(ax, admin[~kharkiv], NEIGHBOUR, edgecolor="white", linewidth=0.8, zorder=1)
+    draw_areas(ax, admin[kharkiv], LAND, edgecolor="#999999", linewidth=0.8, zorder=1)
+    draw_areas(ax, projected("urban_areas_ne50m_kharkiv_region.geojson"), URBAN, zorder=2)
     riv = projected("rivers_ne10m_kharkiv_region.geojson")
     named = riv[riv["name"].fillna("").isin(list(NAMED_RIVERS))]
-    named.plot(ax=ax, color=RIVER, linewidth=1.4, zorder=3)
-    projected("ua_ru_border_ne10m.geojson").plot(ax=ax, color=BORDER, linewidth=1.6, linestyle="--", zorder=4)
+    draw_lines(ax, named, RIVER, linewidth=1.4, zorder=3)
+    draw_lines(ax, projected("ua_ru_border_ne10m.geojson"), BORDER, linewidth=1.6, linestyle="--", zorder=4)
     x0, x1, y0, y1 = _extent_xy(extent)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -192,7 +330,7 @@ def river_labels(ax) -> list:
     """Label each named river once, at the middle of its longest visible piece (display boxes returned)."""
     riv = projected("rivers_ne10m_kharkiv_region.geojson")
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    boxes, renderer = [], ax.figure.canvas.get_renderer()
+    boxes, renderer = [], ax.figure._get_renderer()
     frame = shapely.box(x0, y0, x1, y1)
     for label in sorted(set(NAMED_RIVERS.values())):
         parts = riv[riv["name"].map(NAMED_RIVERS) == label].geometry.intersection(frame)
@@ -213,21 +351,26 @@ def river_labels(ax) -> list:
             zorder=7,
             path_effects=_HALO,
         )
+        record(ax, t)
         boxes.append(t.get_window_extent(renderer))
     return boxes
 
 
 def country_label(ax, text: str, lon: float, lat: float) -> None:
     x, y = to_xy(lon, lat)
-    ax.text(x, y, text, fontsize=10, color="#666666", ha="center", va="center", zorder=7, path_effects=_HALO)
+    t = ax.text(
+        x, y, text, fontsize=10, color="#666666", ha="center", va="center", zorder=7, path_effects=_HALO
+    )
+    record(ax, t)
 
 
 def inset_ukraine(ax, bounds=(0.0, 0.74, 0.26, 0.26)):
     """A small map of Ukraine in the corner of ax, the Kharkiv region filled and the main map's frame drawn."""
     ins = ax.inset_axes(list(bounds))
     ua = projected("admin1_ukraine_all_ne10m.geojson")
-    ua.plot(ax=ins, color="#E3E3E3", edgecolor="white", linewidth=0.3)
-    ua[ua["iso_3166_2"] == "UA-63"].plot(ax=ins, color="#555555", linewidth=0)
+    draw_areas(ins, ua, "#E3E3E3", edgecolor="white", linewidth=0.3)
+    draw_areas(ins, ua[ua["iso_3166_2"] == "UA-63"], "#555555")
+    ins.autoscale_view()
     ins.set_aspect("equal")
     ins.set_xticks([])
     ins.set_yticks([])
@@ -260,27 +403,78 @@ def _no_axis_labels(ax) -> None:
     ax.set_ylabel("")
 
 
-def city_map(ax, extent=CITY, scale_km: float = 5):
+def city_map(ax, extent=CITY, scale_km: float = 5, districts: bool = True):
     """Kharkiv in UTM 37N: its built-up footprint, the district names (gazetteer points), scale bar, north arrow."""
     region_map(ax, extent=extent, scale_km=scale_km)
     urban = projected("urban_areas_ne50m_kharkiv_region.geojson")
-    urban.plot(ax=ax, color=CITY_FILL, edgecolor="#B59A6A", linewidth=0.8, zorder=2)
-    d = points_xy(gazetteer().query("kind == 'district'"))
-    for r in d.itertuples():
-        ax.text(
-            r.x,
-            r.y,
-            r.name.replace(" District", ""),
-            fontsize=8,
-            color="#7A6A4F",
-            ha="center",
-            va="center",
-            style="italic",
-            zorder=3,
-            path_effects=_HALO,
-        )
+    draw_areas(ax, urban, CITY_FILL, edgecolor="#B59A6A", linewidth=0.8, zorder=2)
+    if districts:
+        district_labels(ax)
     _no_axis_labels(ax)
     return ax
+
+
+def district_labels(ax, avoid=()) -> list:
+    """The city's district names, each centred on its gazetteer point or shifted a little to stay clear."""
+    d = points_xy(gazetteer().query("kind == 'district'"))
+    names = [n.replace(" District", "") for n in d["name"]]
+    return place_labels(
+        ax, d["x"], d["y"], names, fontsize=8, avoid=avoid, dots=False, color="#6B5B40", style="italic"
+    )
+
+
+def dot_boxes(ax, xs, ys, sizes) -> list[Bbox]:
+    """Display boxes of markers of the given areas (pt²) at data points, for labels to keep clear of."""
+    ax.figure.draw_without_rendering()
+    pts = ax.transData.transform(list(zip(xs, ys, strict=True))) if len(xs) else []
+    return [_dot_box(px, py, a, ax.figure.dpi) for (px, py), a in zip(pts, sizes, strict=True)]
+
+
+CORNERS = ("upper left", "lower right", "upper right", "lower left")
+
+
+def corner_note(ax, text: str, loc: str = "lower right", clear_of=None) -> Text:
+    """A short note in a corner of the map, on a white box, recorded as one of its labels. clear_of: (xs, ys,
+    marker areas): the note takes the first corner (CORNERS) that hides none of these markers."""
+    t = ax.text(0, 0, "", transform=ax.transAxes, fontsize=8, color="#333333", zorder=9)
+    t.set_bbox({"facecolor": "white", "edgecolor": "#BBBBBB", "boxstyle": "round,pad=0.35", "alpha": 0.92})
+    t._kharkiv_note, t._kharkiv_clear_of, t._kharkiv_loc = text, clear_of, loc
+    record(ax, t)
+    _fit_corner(ax, t)
+    return t
+
+
+def _fit_corner(ax, t: Text) -> None:
+    t.set_text(_fit_note(ax, t._kharkiv_note, t.get_fontsize()))
+    clear = t._kharkiv_clear_of
+    dots = dot_boxes(ax, *clear) if clear else []
+    renderer = ax.figure._get_renderer()
+    dots += [  # and the fixed labels: scale bar, north arrow
+        Text.get_window_extent(x, renderer)
+        for x in labels(ax)
+        if x is not t and not getattr(x, "_kharkiv_placed", False)
+    ]
+    for loc in CORNERS if clear else (t._kharkiv_loc,):
+        t.set_position((0.98 if "right" in loc else 0.02, 0.03 if "lower" in loc else 0.97))
+        t.set_ha("right" if "right" in loc else "left")
+        t.set_va("bottom" if "lower" in loc else "top")
+        box = t.get_window_extent(renderer)
+        if not any(box.overlaps(d) for d in dots):
+            t.set_in_layout(False)
+            return
+    if clear:  # no free corner (a phone): under the map, where the source line makes way for it
+        t.set_text(textwrap.fill(t._kharkiv_note, max(24, int(len(t.get_text().splitlines()[0]) * 2))))
+        t.set_position((0.0, -0.02))
+        t.set_ha("left")
+        t.set_va("top")
+        t.set_in_layout(True)  # part of the figure's extent now: the saved image and source line allow for it
+
+
+def _fit_note(ax, text: str, size: float) -> str:
+    """The note wrapped to about half the map's width at its size."""
+    ax.figure.draw_without_rendering()
+    width_pt = ax.get_window_extent().width * 72 / ax.figure.dpi
+    return textwrap.fill(text, max(18, int(0.5 * width_pt / (size * 0.55))))
 
 
 def centre_xy(places: pd.DataFrame, place_id: str = "kharkiv") -> tuple[float, float]:
@@ -310,13 +504,15 @@ def settlements_map(
         inset_ukraine(ax)
     cx, cy = mark_city(ax, places)
     xs, ys, names = [cx], [cy], [places.set_index("place_id").loc["kharkiv", "name"]]
+    sizes = [220.0]
     handles = [Line2D([], [], marker="*", ls="", color="#000000", markersize=12, label=names[0])]
     for label, frame, colour in groups:
         pts = points_xy(frame.dropna(subset=["lat", "lon"]))
         ax.scatter(pts["x"], pts["y"], s=46, color=colour, edgecolor="white", linewidth=0.8, zorder=6)
         xs, ys, names = xs + list(pts["x"]), ys + list(pts["y"]), names + list(pts["place"])
+        sizes += [46.0] * len(pts)
         handles.append(Line2D([], [], marker="o", ls="", color=colour, markersize=7, label=label))
-    place_labels(ax, xs, ys, names, avoid=avoid)
+    place_labels(ax, xs, ys, names, avoid=avoid, sizes=sizes)
     return handles
 
 
@@ -326,14 +522,26 @@ def unplaced_count(frame: pd.DataFrame) -> int:
 
 
 def retaken_panels(axes, places: pd.DataFrame, frames, titles, colour: str = "#0072B2") -> None:
-    """Small multiples: on each region map, the settlements named as retaken by that panel's date."""
+    """Small multiples: on each region map, the settlements named as retaken by that panel's date, named where
+    there is room (the newest first, then Kharkiv's star); the rest are listed by unlabelled(ax)."""
     for ax, frame, title in zip(axes, frames, titles, strict=True):
         region_map(ax, scale_km=50)
-        mark_city(ax, places)
+        cx, cy = mark_city(ax, places)
         pts = points_xy(frame.dropna(subset=["lat", "lon"]))
         ax.scatter(pts["x"], pts["y"], s=30, color=colour, edgecolor="white", linewidth=0.6, zorder=6)
         ax.set_title(title, fontsize=10, loc="left")
         _no_axis_labels(ax)
+        if "start_date" in pts:
+            pts = pts.sort_values("start_date", ascending=False, kind="stable")
+        city = places.set_index("place_id").loc["kharkiv", "name"]
+        place_labels(
+            ax,
+            [cx, *pts["x"]],
+            [cy, *pts["y"]],
+            [city, *pts["place"]],
+            fontsize=7.5,
+            sizes=[220, *[30] * len(pts)],
+        )
 
 
 STRIKES = "Explosions/Remote violence"
@@ -366,8 +574,8 @@ def marker_area(n, most) -> float:
 
 def city_strike_map(ax, parts: dict, places: pd.DataFrame, colour: str = "#D55E00") -> None:
     """The city map with each placed strike site sized by its strikes; approximate points hollow; sites named."""
-    city_map(ax)
-    mark_city(ax, places)
+    city_map(ax, districts=False)
+    cx, cy = mark_city(ax, places)
     placed = parts["placed"]
     sites = (
         placed.groupby(["place", "lat", "lon", "coord_precision"], observed=True)
@@ -376,16 +584,34 @@ def city_strike_map(ax, parts: dict, places: pd.DataFrame, colour: str = "#D55E0
         .reset_index()
     )
     sites = points_xy(sites)
-    for r in sites.itertuples():
+    areas = [marker_area(n, sites["n"].max()) for n in sites["n"]]
+    for r, area in zip(sites.itertuples(), areas, strict=True):
         hollow = r.coord_precision == "approximate"
         ax.scatter(
             r.x,
             r.y,
-            s=marker_area(r.n, sites["n"].max()),
+            s=area,
             zorder=6,
             linewidths=1.6,
             edgecolor=colour,
             facecolor="white" if hollow else colour,
             alpha=0.9,
         )
-    place_labels(ax, list(sites["x"]), list(sites["y"]), list(sites["place"]), fontsize=8.5)
+    xs, ys = [cx, *sites["x"]], [cy, *sites["y"]]
+    corner_note(ax, not_drawn_note(parts), clear_of=(xs, ys, [220, *areas]))
+    place_labels(ax, list(sites["x"]), list(sites["y"]), list(sites["place"]), fontsize=8.5, sizes=areas)
+    district_labels(ax, avoid=dot_boxes(ax, xs, ys, [220, *areas]))
+
+
+def not_drawn_note(parts: dict) -> str:
+    """The strikes the city map cannot draw, counted in words: those the sources place only in "the city", and
+    those at a named place that has no coordinates."""
+    whole, unknown = len(parts["city_only"]), len(parts["no_coordinate"])
+    bits = []
+    if whole:
+        bits.append(f"{prose.count(whole, 'strike')} the sources place only in the city as a whole")
+    if unknown:
+        bits.append(f"{prose.count(unknown, 'strike')} at named places with no known coordinates")
+    if not bits:
+        return "Every strike on the city is drawn."
+    return f"Not drawn: {prose.listing(bits)}."

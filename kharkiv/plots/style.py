@@ -26,6 +26,8 @@ from matplotlib.figure import Figure
 from matplotlib.gridspec import GridSpec
 from matplotlib.text import Text
 
+from kharkiv.plots import maps
+
 STYLE_FILE = Path(__file__).with_name("kharkiv.mplstyle")
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -71,11 +73,27 @@ def apply() -> None:
 def source_line(fig: plt.Figure, text: str = SOURCE_LINE) -> None:
     """Write the source under the chart, bottom left, below everything already drawn (legends, tick labels);
     the saved image grows to hold it (savefig.bbox is tight)."""
-    fig.canvas.draw()
-    box = fig.get_tightbbox(fig.canvas.get_renderer())  # inches
+    fig.draw_without_rendering()
+    box = fig.get_tightbbox(fig._get_renderer())  # inches
     y = (box.y0 - 0.06) / fig.get_figheight()
     x = box.x0 / fig.get_figwidth()
-    fig.text(x, y, text, ha="left", va="top", fontsize=7.5, color="#555555")
+    line = fig.text(x, y, text, ha="left", va="top", fontsize=7.5, color="#555555")
+    line._kharkiv_source = True
+
+
+def _lower_source_lines(fig: Figure) -> None:
+    """Put each source line below everything else again: a layout change after source_line (subplots_adjust)
+    would otherwise let the map's scale bar or the axes print over it."""
+    lines = [t for t in fig.texts if getattr(t, "_kharkiv_source", False)]
+    if not lines:
+        return
+    for t in lines:
+        t.set_visible(False)
+    box = fig.get_tightbbox(fig._get_renderer())
+    for t in lines:
+        t.set_position((box.x0 / fig.get_figwidth(), (box.y0 - 0.06) / fig.get_figheight()))
+        t.set_visible(True)
+    fig.draw_without_rendering()
 
 
 def title(ax, text: str, **kwargs) -> None:
@@ -126,7 +144,9 @@ def describe(fig: Figure, alt: str) -> None:
 
 
 def _png_bytes(fig: Figure, dpi: int) -> bytes:
-    fig.canvas.draw()
+    maps.relabel_figure(fig)  # at the layout the figure is saved with
+    fig.draw_without_rendering()
+    _lower_source_lines(fig)
     smallest = smallest_text_pt(fig)
     meta = {"Software": None, KEY_MIN_PT: f"{smallest:.2f}", KEY_DPI: str(dpi)}
     alt = getattr(fig, "_kharkiv_alt", None)
@@ -185,13 +205,13 @@ def narrow_figure(fig: Figure) -> Figure | None:
         return None
     w, h = fig.get_size_inches()
     ncols = _stack_panels(small)
-    maps = any(ax.get_aspect() != "auto" for ax in small.axes)
+    is_map = any(ax.get_aspect() != "auto" for ax in small.axes)
     height = h * ncols * 0.95 if ncols > 1 else max(h * 0.95, 3.2)
-    if maps:
+    if is_map:
         height = max(height, NARROW_WIDTH * h / w * 1.15 + 1.2)
     small.set_size_inches(NARROW_WIDTH, height)
-    source = [t for t in small.texts if t.get_text() == SOURCE_LINE]
-    for t in source:
+    source = [t.get_text() for t in small.texts if getattr(t, "_kharkiv_source", t.get_text() == SOURCE_LINE)]
+    for t in [t for t in small.texts if t.get_text() in source]:
         t.remove()
     for t in small.findobj(Text):
         if t.get_fontsize() < PHONE_MIN_TEXT_PT:
@@ -206,20 +226,21 @@ def narrow_figure(fig: Figure) -> Figure | None:
         _legend_below(small, leg)
     small.set_layout_engine("constrained")
     if source:
-        small.canvas.draw()
+        small.draw_without_rendering()
         small.set_layout_engine("none")
         chars = int(NARROW_WIDTH * 72 / (PHONE_MIN_TEXT_PT * 0.58))
-        source_line(small, textwrap.fill(SOURCE_LINE, chars))
+        source_line(small, "\n".join(textwrap.fill(" ".join(line.split()), chars) for line in source))
         small.texts[-1].set_fontsize(PHONE_MIN_TEXT_PT)
     _fit_width(small)
+    maps.relabel_figure(small, PHONE_MIN_TEXT_PT)  # a map places its labels again at this size
     return small
 
 
 def _fit_width(fig: Figure, tries: int = 4) -> None:
     """Narrow the figure until its saved image (tight box: everything drawn) fits the phone column."""
     for _ in range(tries):
-        fig.canvas.draw()
-        width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+        fig.draw_without_rendering()
+        width = fig.get_tightbbox(fig._get_renderer()).width
         # a margin: text measured at the screen's dpi runs a little wider at the saved dpi
         target = PHONE_COLUMN_PX / CSS_DPI - 2 * plt.rcParams["savefig.pad_inches"] - 0.15
         excess = width - target

@@ -14,21 +14,24 @@ PHASE_SHADES = ["#F2F2F2", "#FFFFFF"]
 
 
 def shade_phases(ax, phases: pd.DataFrame, label: bool = True) -> None:
-    """Shade alternate phases on a date x-axis and name each phase at the top."""
-    for k, p in enumerate(phases.sort_values("order").itertuples()):
+    """Shade alternate phases on a date x-axis and name each phase at the top, by name, not number: odd and even
+    phases on two rows so that short phases' names do not meet; the first and last kept inside the axes."""
+    ordered = phases.sort_values("order")
+    for k, p in enumerate(ordered.itertuples()):
         start, end = p.start_date, p.end_date + pd.Timedelta(days=1)
         ax.axvspan(start, end, color=PHASE_SHADES[k % 2], zorder=0, lw=0)
         ax.axvline(start, color="#BBBBBB", lw=0.6, zorder=0)
         if label:
+            first, last = k == 0, k == len(ordered) - 1
             ax.text(
-                start + (end - start) / 2,
-                1.0,
-                str(p.order),
+                start if first else end if last else start + (end - start) / 2,
+                1.01 + 0.07 * (k % 2),
+                p.name,
                 transform=ax.get_xaxis_transform(),
-                ha="center",
+                ha="left" if first else "right" if last else "center",
                 va="bottom",
                 fontsize=8,
-                color="#555555",
+                color="#444444",
             )
 
 
@@ -64,11 +67,17 @@ def key_event_chart(
             arrowprops={"arrowstyle": "-", "color": "#444444", "lw": 0.8},
             zorder=5,
         )
-    for p in phases.sort_values("order").itertuples():
-        mid = p.start_date + (p.end_date + pd.Timedelta(days=1) - p.start_date) / 2
-        ax.text(mid, -0.9, str(p.order), ha="center", va="top", fontsize=9, color="#555555")
+    ordered = phases.sort_values("order")
+    for k, p in enumerate(
+        ordered.itertuples()
+    ):  # phase names on two rows, the first and last inside the axes
+        end = p.end_date + pd.Timedelta(days=1)
+        first, last = k == 0, k == len(ordered) - 1
+        x = p.start_date if first else end if last else p.start_date + (end - p.start_date) / 2
+        ha = "left" if first else "right" if last else "center"
+        ax.text(x, -0.75 - 0.55 * (k % 2), p.name, ha=ha, va="top", fontsize=9, color="#444444")
     ax.set_yticks(range(len(kinds)), list(reversed(kinds)), fontsize=9)
-    ax.set_ylim(-1.3, len(kinds) + 1.2)
+    ax.set_ylim(-1.9, len(kinds) + 1.2)
     ax.set_xlim(phases["start_date"].min(), phases["end_date"].max() + pd.Timedelta(days=1))
     month_axis(ax)
     ax.spines["left"].set_visible(False)
@@ -128,10 +137,13 @@ def phase_rate_chart(ax, stats: pd.DataFrame, overall: float, count) -> None:
 
     x = range(len(stats))
     ax.bar(x, stats["per_week"], width=0.62, color="#666666", zorder=2)
+    top = stats["per_week"].max() * 1.3
     for xi, p in zip(x, stats.itertuples(), strict=False):
+        # a label whose two lines would cross the dashed whole-period line sits just above it instead
+        crosses = p.per_week < overall < p.per_week + 0.16 * top
         ax.text(
             xi,
-            p.per_week,
+            overall + 0.01 * top if crosses else p.per_week,
             f"{p.per_week:.1f} a week\n{count(p.events, 'event')} in {count(p.days, 'day')}",
             ha="center",
             va="bottom",
@@ -141,7 +153,7 @@ def phase_rate_chart(ax, stats: pd.DataFrame, overall: float, count) -> None:
     ax.axhline(overall, color="#000000", lw=1, ls="--", zorder=3, label=f"Whole period: {overall:.1f} a week")
     ax.legend(loc="upper right", fontsize=9)
     ax.set_xticks(list(x), [textwrap.fill(phase_label(p), 16) for p in stats.itertuples()], fontsize=9)
-    ax.set_ylim(0, stats["per_week"].max() * 1.3)
+    ax.set_ylim(0, top)
     ax.set_ylabel("Events recorded per week")
 
 

@@ -36,3 +36,106 @@ def test_strike_circles_grow_with_strikes_but_stay_on_the_map_at_scale():
     most = 300
     assert maps.marker_area(most, most) == 40 + maps.MARKER_STEP * maps.MARKER_STEPS
     assert maps.marker_area(2, most) < maps.marker_area(most, most)
+
+
+# --- Every static map the book draws: no two labels overlap (issue 24) ---
+
+import itertools  # noqa: E402
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def book():
+    from kharkiv.data.load import load_tables
+    from kharkiv.model import views
+
+    t = load_tables()
+    return t, views.events(t)
+
+
+def _overview(t, events):
+    from kharkiv.model import counts, periods
+
+    fig, ax = style.figure(figsize=(9, 8.2))
+    may, sept = (counts.settlements_retaken(t, p, events=events) for p in periods.COUNTEROFFENSIVES)
+    handles = maps.settlements_map(ax, t["places"], [("May", may, "#0072B2"), ("September", sept, "#D55E00")])
+    ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=True)
+    return fig
+
+
+def _city(t, events):
+    fig, ax = style.figure(figsize=(8, 7.4))
+    maps.city_strike_map(ax, maps.city_strikes(events), t["places"])
+    ax.set_title("Strike sites")
+    style.source_line(
+        fig, "Map: Natural Earth urban area (public domain); district points: OpenStreetMap (ODbL)"
+    )
+    fig.subplots_adjust(
+        left=0.02, right=0.98, top=0.93, bottom=0.06
+    )  # as the chronology does, after the line
+    return fig
+
+
+def _panels(t, events):
+    from kharkiv.model import periods, territory
+
+    windows = {k: periods.window(t["phases"], p) for k, p in territory.PERIODS.items()}
+    dates = [windows["may"][0] - pd.Timedelta(days=1), windows["may"][1], windows["sept"][1]]
+    frames = territory.retaken_by(t, dates, events=events)
+    fig, axes = style.figure(1, 3, figsize=(style.WIDTH, 3.6))
+    maps.retaken_panels(axes, t["places"], frames, ["a", "b", "c"])
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.8, bottom=0.02, wspace=0.04)
+    return fig
+
+
+def _text_boxes(ax):
+    """Every visible text on the map axes (recorded or not), as drawn."""
+    renderer = ax.figure.canvas.get_renderer()
+    return [
+        (t.get_text(), Text.get_window_extent(t, renderer))
+        for t in ax.texts
+        if t.get_visible() and t.get_text().strip()
+    ]
+
+
+@pytest.mark.parametrize("draw", [_overview, _city, _panels], ids=["overview", "city", "retaken"])
+@pytest.mark.parametrize("phone", [False, True], ids=["full", "phone"])
+def test_no_label_overlaps_another_on_the_books_maps(book, draw, phone):
+    fig = draw(*book)
+    if phone:
+        fig = style.narrow_figure(fig)
+        assert fig is not None  # a map gets its phone rendering
+    maps.relabel_figure(fig)  # as style.png does, at the layout the figure is saved with
+    fig.canvas.draw()
+    for ax in [a for a in fig.axes if a.texts]:
+        texts = _text_boxes(ax)
+        assert len(maps.labels(ax)) == len(texts)  # every text on a map is a recorded label
+        clash = [(a, b) for (a, ba), (b, bb) in itertools.combinations(texts, 2) if ba.overlaps(bb)]
+        assert not clash
+        names = [t.get_text() for t in maps.labels(ax)]
+        assert any("\n" not in n and n for n in names)  # the map names places
+
+
+def test_scale_label_clear_of_the_credit_line(book):
+    fig = _city(*book)
+    style.png(fig, phone=False)
+    renderer = fig.canvas.get_renderer()
+    (ax,) = [a for a in fig.axes if a.texts]
+    scale = next(t for t in ax.texts if t.get_text().endswith(" km"))
+    credit = [t.get_window_extent(renderer) for t in fig.texts]
+    assert credit and not any(scale.get_window_extent(renderer).overlaps(c) for c in credit)
+
+
+def test_city_map_counts_in_words_the_strikes_it_cannot_draw(book):
+    t, events = book
+    parts = maps.city_strikes(events)
+    fig = _city(t, events)
+    (ax,) = [a for a in fig.axes if a.texts]
+    note = " ".join(x.get_text().replace("\n", " ") for x in ax.texts if x.get_text().startswith("Not drawn"))
+    assert f"{len(parts['city_only'])} strikes the sources place only in the city" in note
+    assert maps.unlabelled(ax) == [] or all(
+        n.endswith("skyi") or n.endswith("nyi") for n in maps.unlabelled(ax)
+    )
