@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kharkiv.model import counts, periods, tolls, views
+from kharkiv.model import periods, tolls, views
 from kharkiv.plots import maps
 from kharkiv.text import links, prose, wording
 
@@ -29,7 +29,6 @@ def assault_facts(t: dict, events: pd.DataFrame, rivals: pd.DataFrame) -> dict:
     """The assault chapter's own facts, worded (the shared ones come from shared.shared_facts)."""
 
     start, end = periods.window(t["phases"], periods.ASSAULT)
-    day = rivals["period_start"].iloc[0]
     first = links.chronology_href(events["event_id"].iloc[0])
     return {
         "period": prose.capitalise(wording.period_words(start, end)),

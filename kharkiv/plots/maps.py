@@ -547,18 +547,6 @@ def retaken_panels(axes, places: pd.DataFrame, frames, titles, colour: str = "#0
 STRIKES = "Explosions/Remote violence"
 
 
-def city_strikes(events: pd.DataFrame, city: str = "kharkiv") -> dict[str, pd.DataFrame]:
-    """The strikes on the city (events of type Explosions/Remote violence at the city or a place within it), split
-    into those that can be placed on the map, those at a landmark no open gazetteer locates, and those the source
-    places only in the city as a whole. Every strike is in exactly one part."""
-    s = events[
-        (events["event_type"] == STRIKES) & ((events["place_id"] == city) | (events["within"] == city))
-    ]
-    whole_city = s["place_id"] == city
-    located = ~whole_city & s["lat"].notna()
-    return {"placed": s[located], "no_coordinate": s[~whole_city & ~located], "city_only": s[whole_city]}
-
-
 MARKER_STEP = 50  # pt² added per further strike at a site...
 MARKER_STEPS = (
     8  # ...for at most this many further strikes; more, and the steps shrink so circles stay on the map

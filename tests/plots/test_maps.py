@@ -1,5 +1,6 @@
 """kharkiv.plots.maps: projected maps with scale bar, north arrow and labels that do not collide."""
 
+from kharkiv.model import harm
 from kharkiv.plots import maps, style
 
 
@@ -68,7 +69,7 @@ def _overview(t, events):
 
 def _city(t, events):
     fig, ax = style.figure(figsize=(8, 7.4))
-    maps.city_strike_map(ax, maps.city_strikes(events), t["places"])
+    maps.city_strike_map(ax, harm.city_strikes(harm.strikes(events, t["places"])), t["places"])
     ax.set_title("Strike sites")
     style.source_line(
         fig, "Map: Natural Earth urban area (public domain); district points: OpenStreetMap (ODbL)"
@@ -131,7 +132,7 @@ def test_scale_label_clear_of_the_credit_line(book):
 
 def test_city_map_counts_in_words_the_strikes_it_cannot_draw(book):
     t, events = book
-    parts = maps.city_strikes(events)
+    parts = harm.city_strikes(harm.strikes(events, t["places"]))
     fig = _city(t, events)
     (ax,) = [a for a in fig.axes if a.texts]
     note = " ".join(x.get_text().replace("\n", " ") for x in ax.texts if x.get_text().startswith("Not drawn"))
