@@ -367,7 +367,8 @@
         el("td", { text: `${code("measure", F.measure[j])}, ${code("subject", F.subject[j])}${F.unit_name[j] ? ` (${F.unit_name[j]})` : ""}` }),
         el("td", { text: `${F.claimant[j] >= 0 ? C.who[F.claimant[j]] : ""}${side ? ` (${side})` : ""}` }),
         el("td", { text: code("verif", F.verif[j]) }),
-        el("td", {}, el("q", { text: F.evidence[j] }), el("span", { cls: "kx-src" }, " ", ...sourceNodes(D, F.source[j], F.outlet[j])))));
+        // one child: a phone's card layout (kharkiv-cards.js) puts each child of a cell in a grid cell of its own
+        el("td", {}, el("div", {}, el("q", { text: F.evidence[j] }), el("span", { cls: "kx-src" }, " ", ...sourceNodes(D, F.source[j], F.outlet[j]))))));
     }
     t.append(tb);
     return el("div", { cls: "kx-tablewrap" }, t);
