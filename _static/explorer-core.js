@@ -204,23 +204,23 @@
       else if (where === "overlap") out.overlap.push(i);
     }
     if (!c.conflict) return out;
-    const keep = (rows) => groupFigures(D, rows).filter((g) => g.conflict).flatMap((g) => g.rows);
+    // which reports conflict is the book's one rule, computed in Python (figures.conflict), never here
+    const keep = (rows) => rows.filter((i) => F.conflict[i]);
     return { rows: keep(out.rows), overlap: keep(out.overlap), undated: keep(out.undated) };
   }
 
-  /** Reports of one attack (the same event), or of one period and place, on the same measure and subject;
-   *  a group conflicts when its reports come from different claimants or say different things. */
+  /** Reports shown together: those of the same count (figures.same, the book's rule in Python), else those of
+   *  one attack (the same event) or of one period and place, on the same measure and subject. A group conflicts
+   *  when its reports do by the book's rule (figures.conflict); a headline, a named person or a part of a toll
+   *  never does. */
   function groupFigures(D, rows) {
     const F = D.figures, map = new Map();
     for (const i of rows) {
       const where = F.event[i] || `${F.p0[i]}|${F.p1[i]}|${F.place[i]}`;
-      const key = `${where}|${F.measure[i]}|${F.subject[i]}`;
+      const key = F.same[i] >= 0 ? `same ${F.same[i]}` : `${where}|${F.measure[i]}|${F.subject[i]}`;
       (map.get(key) || map.set(key, []).get(key)).push(i);
     }
-    const said = (i) => `${F.value[i]}|${F.high[i]}|${F.qual[i]}|${F.unit[i]}`;
-    return [...map.values()].map((g) => ({
-      rows: g, conflict: g.length > 1 && (new Set(g.map((i) => F.claimant[i])).size > 1 || new Set(g.map(said)).size > 1),
-    }));
+    return [...map.values()].map((g) => ({ rows: g, conflict: g.some((i) => F.conflict[i] === 1) }));
   }
 
   /** The folded text a search looks in: an event with its place, claimant, excerpts and figures. */

@@ -346,7 +346,15 @@
     return box;
   }
 
-  const sourceText = (D, s, outlet) => `${D.sources.title[s]} (${D.sources.publisher[s]})${outlet ? `, citing ${outlet}` : ""}`;
+  /** "Title (publisher), citing CNN, 2 March 2022" as nodes: each citation a link to its bibliography entry
+   *  where it has one (payload citing: pieces from Python), as text and href, never as markup. */
+  function sourceNodes(D, s, outlet) {
+    const out = [`${D.sources.title[s]} (${D.sources.publisher[s]})`];
+    if (!outlet) return out;
+    out.push(", citing ");
+    for (const [text, href] of D.citing[outlet] || [[outlet, ""]]) out.push(href ? link(href, text, "kharkiv-cite-ref") : text);
+    return out;
+  }
   function figureTable(X, rows) {
     const { D } = X, F = D.figures, C = D.claimants, code = X.code;
     const t = el("table", { cls: "kx-figtable" });
@@ -359,7 +367,8 @@
         el("td", { text: `${code("measure", F.measure[j])}, ${code("subject", F.subject[j])}${F.unit_name[j] ? ` (${F.unit_name[j]})` : ""}` }),
         el("td", { text: `${F.claimant[j] >= 0 ? C.who[F.claimant[j]] : ""}${side ? ` (${side})` : ""}` }),
         el("td", { text: code("verif", F.verif[j]) }),
-        el("td", {}, el("q", { text: F.evidence[j] }), el("span", { cls: "kx-src", text: ` ${sourceText(D, F.source[j], F.outlet[j])}` }))));
+        // one child: a phone's card layout (kharkiv-cards.js) puts each child of a cell in a grid cell of its own
+        el("td", {}, el("div", {}, el("q", { text: F.evidence[j] }), el("span", { cls: "kx-src" }, " ", ...sourceNodes(D, F.source[j], F.outlet[j]))))));
     }
     t.append(tb);
     return el("div", { cls: "kx-tablewrap" }, t);
@@ -385,7 +394,7 @@
     const ul = el("ul", { cls: "kx-cites" });
     for (const [s, ev, outlet, weak] of E.cites[i] || []) {
       ul.append(el("li", {}, el("blockquote", {}, el("p", { text: ev })),
-        el("p", { cls: "kx-src", text: `${sourceText(D, s, outlet)}${weak >= 0 ? `; marked “${code("weak", weak)}” in the source` : ""}` })));
+        el("p", { cls: "kx-src" }, ...sourceNodes(D, s, outlet), weak >= 0 ? `; marked “${code("weak", weak)}” in the source` : null)));
     }
     card.append(el("h4", { text: (E.cites[i] || []).length > 1 ? `${E.cites[i].length} sources` : "Source" }), ul);
     const figs = X.figsOf.get(id);

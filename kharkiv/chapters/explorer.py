@@ -7,6 +7,7 @@ so no field can close the <script> element that carries it.
 
 import html
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -17,11 +18,11 @@ import yaml
 from pyproj import Transformer
 from shapely.geometry import box, shape
 
-from kharkiv.chapters import explorer_schema
+from kharkiv.chapters import bibliography, explorer_schema
 from kharkiv.data import ids as ids_mod
 from kharkiv.data.load import load_tables
 from kharkiv.data.paths import NOTEBOOKS, ROOT
-from kharkiv.model import views
+from kharkiv.model import comparable, views
 from kharkiv.model.geo import read_geojson
 from kharkiv.model.harm import CITY as CITY_PLACE
 from kharkiv.plots.maps import CITY, REGION
@@ -42,6 +43,7 @@ TEXT_COLUMNS = {
 }
 BEGIN, END = "<!-- kharkiv-explorer:begin -->", "<!-- kharkiv-explorer:end -->"
 _UTM = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
+PAGE = links.EXPLORER.removesuffix(".html")  # the page's path, for links relative to it
 LABELLED = ["kharkiv", "izium", "kupiansk", "vovchansk", "chuhuiv", "balakliia", "belgorod", "zolochiv"]
 
 
@@ -212,6 +214,27 @@ def _who(name, role, side) -> str:
 
 UNNAMED = "not attributed: the source names no one"
 
+_CITE_REF = re.compile(r'<a class="kharkiv-cite-ref" href="([^"]*)">(.*?)</a>')
+
+
+def citing(outlet: str) -> str:
+    """A cited outlet as escaped HTML, each citation linked to its bibliography entry (bibliography.citing_html)."""
+    return bibliography.citing_html(outlet, page=PAGE)
+
+
+def citing_parts(outlet: str) -> list[list[str]]:
+    """citing() as plain [text, href] pieces for the page's script ('' where a piece links nowhere), so it builds
+    the links with textContent and href, never from markup."""
+    out, at, done = [], citing(outlet), 0
+    for m in _CITE_REF.finditer(at):
+        if m.start() > done:
+            out.append([html.unescape(at[done : m.start()]), ""])
+        out.append([html.unescape(m[2]), html.unescape(m[1])])
+        done = m.end()
+    if done < len(at):
+        out.append([html.unescape(at[done:]), ""])
+    return out
+
 
 def _author(a: dict) -> str:
     return str(a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}")
@@ -311,6 +334,11 @@ def explorer_data(t: dict | None = None) -> dict:
         E["cites"].append(cites.get(r.event_id, []))
         E["csrc"].append(sorted({c[0] for c in cites.get(r.event_id, [])}))
     F = {k: [] for k in explorer_schema.TABLES["figures"]}
+    # the book's one rule for "the same count" (kharkiv.model.comparable): groups and conflicts, never in JS
+    same = comparable.same_count(st)
+    group_ix = {g: k for k, g in enumerate(sorted(same.dropna().unique()))}
+    F["same"] = [-1 if pd.isna(g) else group_ix[g] for g in same]
+    F["conflict"] = [int(c) for c in comparable.conflicting(st)]
     for r in st.itertuples():
         F["id"].append(r.statement_id)
         F["event"].append(_txt(r.event_id))
@@ -349,6 +377,11 @@ def explorer_data(t: dict | None = None) -> dict:
         "labelled": [place_ix[p] for p in LABELLED if p in place_ix],
         "codes": {k: c.labels for k, c in codes.items()},
         "cite": book_citation(),
+        "citing": {
+            o: citing_parts(o)
+            for o in sorted(set(F["outlet"]) | {c[2] for cs in E["cites"] for c in cs})
+            if o
+        },
         "events": E,
         "figures": F,
         "places": P,
@@ -408,7 +441,7 @@ def _figure_li(data, i, when, code, who) -> str:
     F, S, P = data["figures"], data["sources"], data["places"]
     what = f"{code('measure', F['measure'][i])} ({code('subject', F['subject'][i])})"
     s = F["source"][i]
-    outlet = f", citing {_e(F['outlet'][i])}" if F["outlet"][i] else ""
+    outlet = f", citing {citing(F['outlet'][i])}" if F["outlet"][i] else ""
     place = P["name"][F["place"][i]] if F["place"][i] >= 0 else ""
     return (
         f'<li id="{_e(F["id"][i])}" class="kx-figure"><span class="kx-id">{_e(F["id"][i])}</span> '
@@ -433,7 +466,7 @@ def nojs_list(data: dict, limit: int = NOJS_LIMIT) -> str:
         place = P["name"][E["place"][i]] if E["place"][i] >= 0 else "place not stated"
         cites = "".join(
             f"<li><q>{_e(ev_)}</q> ({_e(S['title'][s])}, {_e(S['publisher'][s])}"
-            f"{', citing ' + _e(o) if o else ''}{', ' + _e(code('weak', w)) if w >= 0 else ''})</li>\n"
+            f"{', citing ' + citing(o) if o else ''}{', ' + _e(code('weak', w)) if w >= 0 else ''})</li>\n"
             for s, ev_, o, w in E["cites"][i]
         )
         figs = "".join(_figure_li(data, j, when, code, who) for j in by_event.get(eid, []))

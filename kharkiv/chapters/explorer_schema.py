@@ -54,6 +54,9 @@ TABLES: dict[str, dict[str, str]] = {
         "outlet": "text: outlet the source cites",
         "weak": "code: weak sourcing",
         "notes": "text: coding note",
+        "same": "the same count (kharkiv.model.comparable.same_count) as a group number; -1: not a total, "
+        "compared with none",
+        "conflict": "1 if comparable.conflicting: its count's claimants give different figures",
     },
     "places": {
         "id": "place id",
@@ -86,6 +89,8 @@ SCALARS: dict[str, str] = {
     "labelled": "rows of places labelled on the region view",
     "codes": "{code name: [label, ...]}",
     "cite": "{title, authors, version, date, base, page}: the book's citation (CITATION.cff, _config.yml)",
+    "citing": "{cited outlet: [[text, href], ...]}: each citation linked to its bibliography entry "
+    "(kharkiv.chapters.bibliography.citing_html; href '' where it has none)",
     "chunks": "present only at scale: {size, url, columns, events, figures} for the text files",
 }
 CODES = [

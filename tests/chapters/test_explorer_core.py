@@ -9,10 +9,10 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from kharkiv.chapters import explorer, explorer_schema
+from kharkiv.chapters import bibliography, explorer, explorer_schema
 from kharkiv.data.load import load_tables
 from kharkiv.data.paths import ROOT
-from kharkiv.model import views
+from kharkiv.model import comparable, views
 from tests.conftest import visit
 
 PAGE = "notebooks/explorer.html"
@@ -239,3 +239,86 @@ def test_the_csv_of_a_view_holds_exactly_its_rows(core, tables):
     assert list(got["start_date"]) == [f"{d:%Y-%m-%d}" for d in want["start_date"]]
     assert list(got["place_id"]) == list(want["place_id"].fillna(""))
     assert list(csv.reader(io.StringIO('a,"b ""c"", d"\r\n'))) == [["a", 'b "c", d']]
+
+
+# --- conflicts by the book's one rule; citing lines linked to the bibliography ------------------------------
+
+# issue 19's three false pairs: the Biathlon Federation's Malyshev against the Guardian's headline "more than 70";
+# Suspilne's one student against the 29 killed on 1 March; the "1 to 2" of 14 March
+FALSE_PAIRS = [{"n0024", "n0638"}, {"n0023", "n0656"}, {"n0042", "n0045"}]
+
+
+def test_the_payload_carries_the_books_conflicts():
+    t = load_tables()
+    st = views.statements(t)
+    d = explorer.explorer_data(t)
+    got = [i for i, c in zip(d["figures"]["id"], d["figures"]["conflict"], strict=True) if c]
+    assert sorted(got) == sorted(comparable.conflicting_ids(st)) and got
+    same = dict(zip(st["statement_id"], comparable.same_count(st), strict=True))
+    groups = {}
+    for i, g in zip(d["figures"]["id"], d["figures"]["same"], strict=True):
+        assert (g < 0) == pd.isna(same[i]), i
+        if g >= 0:
+            groups.setdefault(g, set()).add(same[i])
+    assert all(len(v) == 1 for v in groups.values())  # one group number per count
+    core_js = (ROOT / "_static" / "explorer-core.js").read_text(encoding="utf-8")
+    assert "F.claimant[i])).size" not in core_js  # the script no longer decides conflicts itself
+
+
+@pytest.mark.browser
+def test_only_conflicting_reports_are_the_books_conflicts(core, tables):
+    _, _, st = tables
+    want = comparable.conflicting_ids(st)
+    got = _ids(core, {"view": "figures", "conflict": "1"}, "figures")
+    assert sorted(got) == sorted(want) and want
+    for pair in FALSE_PAIRS:
+        assert not pair & set(got), pair
+    # the cards: every group the explorer flags as differing holds the book's conflicts, and no false pair
+    flagged = core.evaluate(
+        """() => kxCore.groupFigures(D, D.figures.id.map((_, i) => i)).filter((g) => g.conflict)
+                 .map((g) => g.rows.map((i) => D.figures.id[i]))"""
+    )
+    assert sorted(i for g in flagged for i in g) == sorted(want)
+    for pair in FALSE_PAIRS:
+        assert not any(pair <= set(g) for g in flagged), pair
+
+
+def _anchors(bib_html: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', bib_html))
+
+
+def test_every_citing_link_in_the_payload_names_a_bibliography_entry():
+    d = explorer.explorer_data(load_tables())
+    keys = {bibliography.ANCHOR.format(key=k) for k in bibliography.read_bib()["key"]}
+    hrefs = [h for parts in d["citing"].values() for _, h in parts if h]
+    assert hrefs and all(h.startswith("../book/bibliography.html#") for h in hrefs)
+    assert not sorted({h for h in hrefs if h.split("#", 1)[1] not in keys})
+    # every piece with an entry is linked (what citing_html links), and the pieces spell the outlet whole
+    for outlet, parts in d["citing"].items():
+        assert "".join(text for text, _ in parts) == outlet
+        assert sum(bool(h) for _, h in parts) == explorer.citing(outlet).count("<a ")
+
+
+@pytest.mark.browser
+def test_every_citing_line_links_to_an_entry_of_the_built_bibliography(core, built_html):
+    anchors = _anchors((built_html / "book" / "bibliography.html").read_text(encoding="utf-8"))
+    static = (built_html / PAGE).read_text(encoding="utf-8")
+    nojs = re.findall(r'class="kharkiv-cite-ref" href="\.\./book/bibliography\.html#([^"]+)"', static)
+    assert nojs and not sorted(set(nojs) - anchors)
+    # the cards the script draws: every event and every figure, built with textContent and href
+    shown = core.evaluate(
+        """async () => {
+          const out = [];
+          for (const view of ['events', 'figures']) {
+            window.kxExplorer.set({view});
+            const more = () => document.querySelector('#kx-app .kx-more');
+            while (!more().hidden) { more().click(); await new Promise((r) => setTimeout(r, 0)); }
+            for (const a of document.querySelectorAll('#kx-list .kx-src a')) out.push([a.getAttribute('href'), a.textContent]);
+          }
+          window.kxExplorer.set({view: 'events'});
+          return out;
+        }"""
+    )
+    assert shown and all(h.startswith("../book/bibliography.html#") for h, _ in shown)
+    assert not sorted({h.split("#", 1)[1] for h, _ in shown} - anchors)
+    assert {h.split("#", 1)[1] for h, _ in shown} == set(nojs)  # the same links with and without JavaScript
