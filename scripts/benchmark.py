@@ -290,7 +290,7 @@ def _has_target(clone: Path, target: str) -> bool:
 
 def loop(work: Path) -> list[dict]:
     """Time each step of the maintainers' loop in a fresh clone of HEAD, with the machine's load around it."""
-    from kharkiv.paths import seeds_dir
+    from kharkiv.data.paths import seeds_dir
 
     clone = work / "clone"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True)
