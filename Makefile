@@ -8,7 +8,7 @@ KERNEL := kharkiv
 JOBS   ?=
 PIP_TOOLS := pip-tools==7.6.2
 
-.PHONY: setup check-data notebooks html pdf book lint test lab lock serve bench clean
+.PHONY: setup check-data notebooks html pdf book lint unit test lab lock serve bench clean
 
 # Re-installs only when the lock or the package metadata change. Every package comes from requirements.txt with
 # its hash checked; the package itself is an editable install (which cannot be hashed), without dependencies.
@@ -49,9 +49,15 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-# Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests.
+# The quick tier after an edit: lint, then every test that needs no built book, no kernel and no browser
+# (the markers book, browser and slow: pyproject.toml).
+unit: lint
+	$(PY) -m pytest -m "not book and not browser and not slow" tests
+
+# Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests all of it;
+# KHARKIV_REQUIRE_BOOK=1 turns the skip of a test that needs the built book into a failure.
 test: lint check-data html pdf
-	$(PY) -m pytest --nbval tests notebooks
+	KHARKIV_REQUIRE_BOOK=1 $(PY) -m pytest --nbval tests notebooks
 
 # JupyterLab in the project's environment, with the "kharkiv" kernel (see README, "Rerun or extend a chapter").
 # LAB_ARGS passes options, e.g. make lab LAB_ARGS="--no-browser --port 8890".
