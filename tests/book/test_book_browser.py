@@ -2,6 +2,7 @@
 fetched from outside the book. The browser checks read book_record (tests/conftest.py: one visit per page and view);
 the link check reads the files."""
 
+import functools
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
@@ -50,9 +51,15 @@ def test_every_image_loads_and_has_alt_text(book_record):
     assert not problems, "\n".join(problems)
 
 
-def _file_links(built_html: Path, rel: str) -> list[str]:
-    soup = BeautifulSoup((built_html / rel).read_text(encoding="utf-8"), "html.parser")
-    return [a["href"] for a in soup.find_all("a", href=True)]
+@functools.cache
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _file_links(built_html: Path, rel: str) -> tuple[str, ...]:
+    soup = BeautifulSoup(_read(built_html / rel), "html.parser")
+    return tuple(a["href"] for a in soup.find_all("a", href=True))
 
 
 def _broken(built_html: Path, links: dict[str, list[str]]) -> tuple[list[str], int]:
@@ -74,7 +81,7 @@ def _broken(built_html: Path, links: dict[str, list[str]]) -> tuple[list[str], i
                 problems.append(f"{rel}: broken link {href}")
             elif frag and "=" in frag and path.name == "explorer.html":
                 continue  # a view of the explorer (#ids=..., #type=...): tests/chapters/test_explorer.py checks its ids
-            elif frag and path.suffix == ".html" and f'id="{frag}"' not in path.read_text(encoding="utf-8"):
+            elif frag and path.suffix == ".html" and f'id="{frag}"' not in _read(path):
                 problems.append(f"{rel}: missing anchor {href}")
     return problems, len(checked)
 
