@@ -137,7 +137,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.book)
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))  # one worker, one browser, one record
 
 
 @pytest.fixture(scope="session")
