@@ -8,7 +8,7 @@ KERNEL := kharkiv
 JOBS   ?=
 PIP_TOOLS := pip-tools==7.6.2
 
-.PHONY: system setup check-data notebooks html pdf book lint test lab lock serve bench bench-loop clean
+.PHONY: system setup check-data notebooks html pdf book lint unit test lab lock serve bench bench-loop clean
 
 # The system packages (Debian's chromium, and python3.X-venv where Python lacks ensurepip), checked first on every
 # run (milliseconds): installed with apt-get as root or with sudo, else a message saying what to install, before
@@ -55,9 +55,15 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-# Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests.
+# The quick tier after an edit: lint, then every test that needs no built book, no kernel and no browser
+# (the markers book, browser and slow: pyproject.toml).
+unit: lint
+	$(PY) -m pytest -m "not book and not browser and not slow" tests
+
+# Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests all of it;
+# KHARKIV_REQUIRE_BOOK=1 turns the skip of a test that needs the built book into a failure.
 test: lint check-data html pdf
-	$(PY) -m pytest --nbval tests notebooks
+	KHARKIV_REQUIRE_BOOK=1 $(PY) -m pytest --nbval tests notebooks
 
 # JupyterLab in the project's environment, with the "kharkiv" kernel (see README, "Rerun or extend a chapter").
 # LAB_ARGS passes options, e.g. make lab LAB_ARGS="--no-browser --port 8890".

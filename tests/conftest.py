@@ -1,17 +1,22 @@
-"""Shared fixtures: a scratch copy of data/ that a test may break, and the source documents."""
+"""Shared fixtures: a scratch copy of data/ that a test may break, the source documents, small synthetic frames,
+and the built book (its folder, a server, a browser, and one record of every page in every view: book_record)."""
 
 import csv
 import functools
 import http.server
+import io
 import os
 import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pandas as pd
 import pytest
 
 from kharkiv.data.paths import DATA, ROOT, SEEDS_ENV, seeds_dir
+from tests.fixtures_harm import ROWS as HARM_ROWS
+from tests.fixtures_harm import statement_frame
 
 
 @pytest.fixture
@@ -67,12 +72,96 @@ def scratch(tmp_path) -> Scratch:
     return Scratch(tmp_path / "data")
 
 
+# --- small synthetic frames shared by tests of several layers ----------------------------------------------------
+
+EVENT_TYPES = [
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Strategic developments",
+]
+
+
+@pytest.fixture
+def toy_phases() -> pd.DataFrame:
+    """Two phases given out of order (b before a): 24-28 February and 1-14 March 2022, each with its evidence."""
+    return pd.DataFrame(
+        {
+            "phase_id": ["b", "a"],
+            "order": [2, 1],
+            "name": ["Second", "First"],
+            "start_date": pd.to_datetime(["2022-03-01", "2022-02-24"]),
+            "end_date": pd.to_datetime(["2022-03-14", "2022-02-28"]),
+            "start_source_id": ["s1", "s0"],
+            "end_source_id": ["s1", "s1"],
+            "start_evidence": ["B opens", "A opens"],
+            "end_evidence": ["B closes", "A closes"],
+        }
+    )
+
+
+def toy_events(types: list[str]) -> pd.DataFrame:
+    """Four events e1-e4 (three in phase a at two places, one in phase b) of the given event types."""
+    return pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3", "e4"],
+            "start_date": pd.to_datetime(["2022-02-24", "2022-02-27", "2022-02-28", "2022-03-10"]),
+            "event_type": pd.Categorical(types, categories=EVENT_TYPES),
+            "place_id": ["x", "y", "x", "x"],
+            "phase_id": ["a", "a", "a", "b"],
+        }
+    )
+
+
+@pytest.fixture
+def harm_statements() -> pd.DataFrame:
+    """The civilian-harm statements of tests/fixtures_harm.py (ROWS), typed as the loader types them."""
+    return statement_frame(HARM_ROWS)
+
+
+# --- the built book ---------------------------------------------------------------------------------------------
+#
+# Markers (pyproject.toml) are given here from the fixtures a test asks for, so that they cannot be forgotten:
+# `book` for built_html, server and book_record; `browser` for browser and book_record. Without _build/html a
+# `book` test skips with a reason, except where KHARKIV_REQUIRE_BOOK=1 (make test builds the book first and sets
+# it): there a missing book is a failure.
+REQUIRE_BOOK_ENV = "KHARKIV_REQUIRE_BOOK"
+BOOK_FIXTURES = {"built_html", "server", "book_record"}
+BROWSER_FIXTURES = {"browser", "book_record"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BOOK_FIXTURES:
+            item.add_marker(pytest.mark.book)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def built_html() -> Path:
     html = ROOT / "_build" / "html"
     if not (html / "index.html").exists():
-        pytest.fail("the book is not built: run `make book` (make test builds it first)")
+        if os.environ.get(REQUIRE_BOOK_ENV):
+            pytest.fail(
+                "the book is not built, though make test builds it first: see the html target's output"
+            )
+        pytest.skip("the book is not built: run `make html` (make test builds it first)")
     return html
+
+
+def is_redirect(path: Path) -> bool:
+    return 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:500]
+
+
+def content_pages(built_html: Path) -> list[str]:
+    """Every content page of the built book (redirect stubs such as index.html left out), sorted."""
+    return sorted(
+        str(p.relative_to(built_html))
+        for p in built_html.rglob("*.html")
+        if not p.relative_to(built_html).parts[0].startswith("_") and not is_redirect(p)
+    )
 
 
 # --- the built book in headless Chromium (Debian chromium driven by Playwright) ---
@@ -133,3 +222,177 @@ def visit(browser, url):
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
     return page, errors, outside
+
+
+# --- one visit per page and view: the record the page checks read ------------------------------------------------
+#
+# book_record (session) opens every content page of the built book once in each VIEW and records what the page
+# checks need; the checks are then plain Python over dicts, and a new check usually needs one more key here:
+#
+#   record = book_record["1400-light"]["notebooks/assault.html"]      # a dict, keys below
+#   record["images"]      [{src, url, ok, alt, natural, shown, link}] every <img>; ok: loaded (naturalWidth > 0);
+#                         natural/shown: its width in image pixels and on the page (CSS px); link: the href of
+#                         the <a> around it, resolved, or None; chart: it matches CHARTS (a chart or a map)
+#   record["links"]       every <a href> as written (after the page's scripts ran)
+#   record["console"]     [{type, text}] every console message; record["errors"]: uncaught page errors;
+#   record["outside"]     requests to another host (aborted); record["status"]: the HTTP status of the page
+#   record["theme"]       document.documentElement.dataset.theme ("light" or "dark")
+#   record["glued_bold"]  glued text (span.pasted-text) drawn bolder than its sentence
+#   record["ink"]         {body, key_events: [colours], figure_filters: [CSS filters]} (for dark mode)
+#   -- after every <details> is opened:
+#   record["scroll_width"], record["too_wide"] (up to 3 elements past the viewport's right edge, if any)
+#   record["table_cells"] the number of <td> in the article; record["broken_words"] words split across lines
+#   record["table_backgrounds"]  per table, the lightest background luminance (0 black .. 1 white) of its cells
+#   record["chart_backgrounds"]  in dark views only: per chart, the median luminance of its screenshot's border
+#
+# book_record.index holds the visit of index.html (a redirect stub): {url, title, errors, outside}.
+DESKTOP = {"width": 1400, "height": 900}
+PHONE = {"width": 390, "height": 844}
+VIEWS = {
+    "1400-light": (DESKTOP, "light"),
+    "1400-dark": (DESKTOP, "dark"),
+    "390-light": (PHONE, "light"),
+}
+CHARTS = "div.cell_output img, figure img"
+OPEN_FOLDS = "document.querySelectorAll('details').forEach(d => d.open = true)"
+
+_BEFORE_FOLDS = """charts => ({
+  theme: document.documentElement.dataset.theme || null,
+  images: Array.from(document.images).map(e => ({
+    src: e.getAttribute('src'), url: e.currentSrc || e.src, ok: e.complete && e.naturalWidth > 0,
+    alt: (e.getAttribute('alt') || '').trim(), natural: e.naturalWidth, shown: e.getBoundingClientRect().width,
+    link: (e.closest('a') || {}).href || null, chart: e.matches(charts)})),
+  links: Array.from(document.querySelectorAll('a[href]')).map(e => e.getAttribute('href')),
+  glued_bold: Array.from(document.querySelectorAll('span.pasted-text'))
+    .filter(s => !s.closest('strong, b, th, h1, h2, h3, h4, caption, summary'))
+    .filter(s => getComputedStyle(s).fontWeight !== getComputedStyle(s.parentElement).fontWeight)
+    .map(s => s.textContent.slice(0, 40)),
+  ink: {
+    body: getComputedStyle(document.querySelector('article') || document.body).color,
+    key_events: Array.from(document.querySelectorAll('.kharkiv-key-events li, .kharkiv-dispatch li')).map(e => getComputedStyle(e).color),
+    figure_filters: Array.from(document.querySelectorAll('article figure img')).map(i => getComputedStyle(i).filter),
+  },
+})"""
+
+_WORDS_BROKEN = """() => {
+  const broken = [];
+  document.querySelectorAll('.bd-article table td, .bd-article table th').forEach(cell => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const re = /[\\p{L}\\p{N}]+(?:['\\u2019][\\p{L}]+)*/gu;  // a word: letters and digits (and an apostrophe)
+      let m;
+      while ((m = re.exec(node.data))) {
+        if (m[0].length < 2) continue;
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const lines = new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  });
+  return broken.slice(0, 5);
+}"""
+
+# The colour a table cell shows: its own background or, if transparent, the nearest ancestor's.
+_CELL_BACKGROUNDS = """() => {
+  const shown = e => {
+    for (; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor.match(/[\\d.]+/g).map(Number);
+      if (c.length < 4 || c[3] > 0.5) return c;
+    }
+    return [255, 255, 255];
+  };
+  return Array.from(document.querySelectorAll('.bd-article table')).map(t => {
+    const cells = Array.from(t.querySelectorAll('th, td')).slice(0, 40);
+    return Math.max(...cells.map(c => { const [r, g, b] = shown(c); return (0.299 * r + 0.587 * g + 0.114 * b) / 255; }));
+  });
+}"""
+
+_AFTER_FOLDS = (
+    """w => ({
+  scroll_width: document.documentElement.scrollWidth,
+  too_wide: document.documentElement.scrollWidth <= w ? [] : Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest(`[style*="overflow"],
+      .kharkiv-table-wrap, div.output, div.cell_output, pre, figure, .highlight`))
+    .slice(0, 3).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 50)),
+  table_cells: document.querySelectorAll('.bd-article table td').length,
+  broken_words: ("""
+    + _WORDS_BROKEN
+    + """)(),
+  table_backgrounds: ("""
+    + _CELL_BACKGROUNDS
+    + """)(),
+})"""
+)
+
+
+def luminance(png: bytes, border_only: bool) -> float:
+    """Median luminance (0 black .. 1 white) of a screenshot, or of its one-pixel border."""
+    from PIL import Image
+
+    im = Image.open(io.BytesIO(png)).convert("L")
+    w, h = im.size
+    if border_only:
+        px = [im.getpixel((x, y)) for x in range(w) for y in (0, h - 1)]
+        px += [im.getpixel((x, y)) for y in range(h) for x in (0, w - 1)]
+    else:
+        px = list(im.tobytes())
+    px.sort()
+    return px[len(px) // 2] / 255
+
+
+class BookRecord(dict):
+    """view name -> page -> record (see above); .pages: the pages visited; .index: the visit of index.html."""
+
+    pages: list[str]
+    index: dict
+
+
+def _record_view(browser, server: str, pages: list[str], viewport: dict, scheme: str) -> dict[str, dict]:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    host = urlparse(server).netloc
+    current: dict = {}
+    page.on("console", lambda m: current["console"].append({"type": m.type, "text": m.text}))
+    page.on("pageerror", lambda e: current["errors"].append(str(e)))
+
+    def route(r):
+        if urlparse(r.request.url).netloc not in (host, ""):
+            current["outside"].append(r.request.url)
+            return r.abort()
+        return r.continue_()
+
+    page.route("**/*", route)
+    out = {}
+    for rel in pages:
+        current = out[rel] = {"console": [], "errors": [], "outside": []}
+        response = page.goto(server + rel, wait_until="load")
+        current["status"] = response.status if response else None
+        page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+        current.update(page.evaluate(_BEFORE_FOLDS, CHARTS))
+        page.evaluate(OPEN_FOLDS)
+        current.update(page.evaluate(_AFTER_FOLDS, viewport["width"]))
+        if scheme == "dark":  # what the reader sees: a screenshot of each chart
+            current["chart_backgrounds"] = []
+            for el in page.query_selector_all(CHARTS):
+                el.scroll_into_view_if_needed()
+                box = el.bounding_box()
+                if box and box["width"] >= 4 and box["height"] >= 4:
+                    current["chart_backgrounds"].append(luminance(el.screenshot(), border_only=True))
+    context.close()
+    return out
+
+
+@pytest.fixture(scope="session")
+def book_record(browser, server, built_html) -> BookRecord:
+    record = BookRecord()
+    record.pages = content_pages(built_html)
+    for name, (viewport, scheme) in VIEWS.items():
+        record[name] = _record_view(browser, server, record.pages, viewport, scheme)
+    page, errors, outside = visit(browser, server + "index.html")
+    page.wait_for_url("**/book/intro.html")
+    record.index = {"url": page.url, "title": page.title(), "errors": errors, "outside": outside}
+    page.close()
+    return record

@@ -1,4 +1,6 @@
-"""Text from the data is shown as text: markup or script in a field never becomes part of the page."""
+"""Text from the data is shown as text: markup or script in a field never becomes part of the page. End to end
+on one tampered build (the chronology and the codebook as one small book); the builders' escaping is unit-tested
+beside them (tests/chapters, tests/text)."""
 
 import json
 import shutil
@@ -14,7 +16,7 @@ from kharkiv.chapters import codebook
 from kharkiv.data.errors import DataError
 from kharkiv.data.load import validate_and_load
 from kharkiv.data.paths import NOTEBOOKS, ROOT
-from tests.conftest import visit
+from tests.conftest import Scratch, visit
 
 PAYLOAD = (
     '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
@@ -24,39 +26,26 @@ PAYLOAD = (
 MARKDOWN = "**bold** ![](http://example.invalid/x.png) [link](javascript:window.__pwned=5) `code`"
 
 
-def _build_page(notebook: str, tmp_path: Path) -> Path:
-    """Execute one notebook on $KHARKIV_DATA and build it alone as a book; return its HTML page."""
-    book = tmp_path / "book"
+def _build_book(notebooks: list[str], root: Path) -> Path:
+    """Execute the notebooks on $KHARKIV_DATA and build them alone as one book; return its HTML folder."""
+    book = root / "book"
     book.mkdir()
-    nb = nbformat.read(NOTEBOOKS / notebook, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3").execute()  # the kernel inherits KHARKIV_DATA
-    nbformat.write(nb, book / notebook)
+    for notebook in notebooks:
+        nb = nbformat.read(NOTEBOOKS / notebook, as_version=4)
+        NotebookClient(nb, timeout=300, kernel_name="python3").execute()  # the kernel inherits KHARKIV_DATA
+        nbformat.write(nb, book / notebook)
     shutil.copy(ROOT / "_config.yml", book / "_config.yml")
-    (book / "_toc.yml").write_text(f"format: jb-book\nroot: {Path(notebook).stem}\n")
+    first, *rest = (Path(n).stem for n in notebooks)
+    (book / "_toc.yml").write_text(
+        f"format: jb-book\nroot: {first}\nchapters:\n" + "".join(f"  - file: {n}\n" for n in rest)
+    )
     build = subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--builder", "html"],
         capture_output=True,
         text=True,
     )
     assert build.returncode == 0, build.stderr[-2000:]
-    return book / "_build" / "html" / f"{Path(notebook).stem}.html"
-
-
-@pytest.mark.browser
-@pytest.mark.slow
-def test_markup_in_a_summary_shows_as_plain_text(scratch, tmp_path, monkeypatch, browser):
-    rows = scratch.rows("events")
-    i = next(k for k, r in enumerate(rows, start=1) if r["start_date"] >= "2022-05-01")  # inside a fold
-    scratch.set("events", i, "summary", PAYLOAD)
-    monkeypatch.setenv("KHARKIV_DATA", str(scratch.root))
-
-    # The chronology shows every event's summary (phases folded: opened so that the text is rendered).
-    page, _errors, _ = visit(browser, _build_page("chronology.ipynb", tmp_path).as_uri())
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-    assert page.evaluate("window.__pwned") is None, "script from the data ran"
-    assert page.query_selector("#injected") is None, "markup from the data became an element"
-    assert PAYLOAD in page.inner_text("body"), "the tampered text is not shown literally"
-    page.close()
+    return book / "_build" / "html"
 
 
 def _tamper_package(scratch) -> dict:
@@ -73,16 +62,35 @@ def _tamper_package(scratch) -> dict:
     return pkg
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-def test_markup_in_the_datapackage_shows_as_plain_text_in_the_codebook(
-    scratch, tmp_path, monkeypatch, browser
-):
+@pytest.fixture(scope="module")
+def tampered_book(tmp_path_factory) -> Path:
+    """One book of the chronology and the codebook, built from a copy of data/ with markup in an event's summary
+    and in the datapackage's titles and descriptions (the one tampered build these tests share)."""
+    root = tmp_path_factory.mktemp("tampered")
+    scratch = Scratch(root / "data")
+    rows = scratch.rows("events")
+    i = next(k for k, r in enumerate(rows, start=1) if r["start_date"] >= "2022-05-01")  # inside a fold
+    scratch.set("events", i, "summary", PAYLOAD)
     _tamper_package(scratch)
-    monkeypatch.setenv("KHARKIV_DATA", str(scratch.root))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KHARKIV_DATA", str(scratch.root))
+        return _build_book(["chronology.ipynb", "codebook.ipynb"], root)
 
-    url = _build_page("codebook.ipynb", tmp_path).as_uri()
-    page, _errors, outside = visit(browser, url)
+
+@pytest.mark.slow
+def test_markup_in_a_summary_shows_as_plain_text(tampered_book, browser):
+    # The chronology shows every event's summary (phases folded: opened so that the text is rendered).
+    page, _errors, _ = visit(browser, (tampered_book / "chronology.html").as_uri())
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.evaluate("window.__pwned") is None, "script from the data ran"
+    assert page.query_selector("#injected") is None, "markup from the data became an element"
+    assert PAYLOAD in page.inner_text("body"), "the tampered text is not shown literally"
+    page.close()
+
+
+@pytest.mark.slow
+def test_markup_in_the_datapackage_shows_as_plain_text_in_the_codebook(tampered_book, browser):
+    page, _errors, outside = visit(browser, (tampered_book / "codebook.html").as_uri())
     main = page.query_selector("main") or page.query_selector("body")
     text = main.inner_text()
     assert page.evaluate("window.__pwned") is None, "script from the datapackage ran"

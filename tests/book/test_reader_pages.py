@@ -1,5 +1,6 @@
 """The built pages as a reader sees them (issue 12): no code output, no template seams, no dataset internals in the
-chapters, every event in the chronology and reachable by a link, and one wording for every shared count.
+chapters, every event in the chronology and reachable by a link, and one wording for every shared count. The
+checks in Chromium read book_record (tests/conftest.py).
 
 These run on every chapter page, whoever owns it. "Chapters" are all content pages except the data part of the book
 (methodology, sources, codebook, downloads), the reference pages and the explorer, which name ids on purpose.
@@ -261,58 +262,30 @@ STORY_PAGES = [
 ]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("rel", STORY_PAGES)
-def test_glued_text_is_not_bold_unless_the_prose_says_so(browser, server, rel):
+def test_glued_text_is_not_bold_unless_the_prose_says_so(book_record, rel):
     # myst-nb styles every pasted span bold; a glued number reads as the sentence around it.
-    page = browser.new_page()
-    page.goto(server + rel, wait_until="load")
-    bold = page.evaluate(
-        """() => Array.from(document.querySelectorAll('span.pasted-text'))
-            .filter(s => !s.closest('strong, b, th, h1, h2, h3, h4, caption, summary'))
-            .filter(s => getComputedStyle(s).fontWeight !== getComputedStyle(s.parentElement).fontWeight)
-            .map(s => s.textContent.slice(0, 40))"""
-    )
-    page.close()
+    bold = book_record["1400-light"][rel]["glued_bold"]
     assert not bold, f"{rel}: glued text drawn bolder than its sentence: {bold[:5]}"
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("rel", STORY_PAGES)
-def test_story_pages_do_not_scroll_sideways_on_a_phone(browser, server, rel):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(server + rel, wait_until="load")
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(
-        """() => Array.from(document.querySelectorAll('body *'))
-            .filter(e => e.getBoundingClientRect().right > 391)
-            .slice(-5).map(e => e.tagName + '.' + e.className)"""
-    )
-    context.close()
-    assert width <= 390, f"{rel}: {width} px wide at 390 px; widest: {wide}"
+# The story pages' phone check (no sideways scroll at 390 px, folds open) is the every-page one:
+# tests/book/test_pages_browser.py::test_no_page_scrolls_sideways_on_a_phone.
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("rel", ["notebooks/chronology.html", "notebooks/assault.html"])
-def test_html_outputs_and_glued_maps_are_legible_in_dark_mode(browser, server, rel):
+def test_html_outputs_and_glued_maps_are_legible_in_dark_mode(book_record, rel):
     # The theme gives HTML outputs dark ink for a light box that kharkiv.css makes transparent; and it only dims
     # a glued figure's image, which then keeps its dark ink on the dark page.
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, color_scheme="dark")
-    page = context.new_page()
-    page.goto(server + rel, wait_until="load")
-    page.evaluate("document.documentElement.dataset.theme = 'dark'")
-    found = page.evaluate(
-        """() => ({
-            body: getComputedStyle(document.querySelector('article')).color,
-            ink: Array.from(document.querySelectorAll('.kharkiv-key-events li, .kharkiv-dispatch li')).map(e => getComputedStyle(e).color),
-            filters: Array.from(document.querySelectorAll('article figure img')).map(i => getComputedStyle(i).filter),
-        })"""
+    r = book_record["1400-dark"][rel]
+    found = r["ink"]
+    assert r["theme"] == "dark", rel
+    assert found["key_events"] and set(found["key_events"]) == {found["body"]}, (
+        f"{rel}: HTML output ink {found}"
     )
-    context.close()
-    assert found["ink"] and set(found["ink"]) == {found["body"]}, f"{rel}: HTML output ink {found}"
-    assert all("invert" in f for f in found["filters"]), f"{rel}: a figure not inverted in dark mode: {found}"
+    assert all("invert" in f for f in found["figure_filters"]), (
+        f"{rel}: a figure not inverted in dark mode: {found}"
+    )
 
 
 def test_landing_page_links_the_whole_book_as_one_pdf(built_html):

@@ -249,6 +249,7 @@ def _mini_repo(root: Path, cells: dict[str, list]) -> list[Path]:
     return out
 
 
+@pytest.mark.slow  # starts kernels
 def test_one_failing_notebook_writes_none_back(tmp_path):
     good, bad = _mini_repo(tmp_path, {"good": ["print('ok')"], "bad": ["1 / 0"]})
     before = {p: p.read_bytes() for p in (good, bad)}
@@ -259,6 +260,7 @@ def test_one_failing_notebook_writes_none_back(tmp_path):
     assert not list((tmp_path / "_build").glob(".execute-*")), "temporary copies were left behind"
 
 
+@pytest.mark.slow  # starts kernels
 def test_stored_error_output_fails_execution_and_check(tmp_path):
     allowed = new_code_cell("1 / 0", metadata={"tags": ["raises-exception"]})  # runs on, stores the error
     (path,) = _mini_repo(tmp_path, {"errs": [allowed]})
@@ -277,6 +279,7 @@ def test_stored_error_output_fails_execution_and_check(tmp_path):
     assert result.returncode == 1 and "error output stored in errs.ipynb" in result.stderr
 
 
+@pytest.mark.slow  # starts kernels
 def test_successful_run_writes_all_with_their_record(tmp_path):
     paths_ = _mini_repo(tmp_path, {"one": ["print(1)"], "two": ["print(2)"]})
     result = _execute(tmp_path, *paths_)
@@ -484,6 +487,7 @@ def test_the_benchmark_copies_every_file_outside_the_book_that_a_page_includes(t
             )
 
 
+@pytest.mark.slow  # starts kernels
 def test_kernels_talk_over_unix_sockets_not_tcp_ports(tmp_path):
     """Parallel kernels on TCP ports could race for one port; on Unix sockets in a folder each they cannot."""
     code = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"

@@ -3,12 +3,14 @@
 import datetime as dt
 
 import pandas as pd
+import pytest
 from frictionless import Package
 
 from kharkiv.data import datapackage as schema
 from kharkiv.data import figure_evidence as figures
 from kharkiv.data.load import validate_and_load
 from kharkiv.data.paths import DATAPACKAGE
+from tests.data.test_bad_input import assert_names, load_error
 
 
 def test_datapackage_validates_with_frictionless():
@@ -49,28 +51,55 @@ def test_source_checksums_match_the_documents(seeds):
         assert hashlib.sha256((seeds / s.file).read_bytes()).hexdigest() == s.sha256, s.file
 
 
-def test_event_dates_lie_within_the_period():
+# Rules the loader enforces (every test above loads the real data through it) are tested on bad input, here or
+# in test_bad_input.py; the real data is checked below only for what no loader rule says.
+
+
+def test_the_date_bounds_of_events_and_phases_are_the_period():
+    # The loader bounds dates by the fields' minimum and maximum (test_bad_input.py::test_date_outside_the_period,
+    # and the end date below); they must be the package's period.
     period = schema.package()["x_period"]
-    ev = validate_and_load(seeds=False)["events"]
-    lo, hi = pd.Timestamp(period["start"]), pd.Timestamp(period["end"])
-    assert ev["start_date"].between(lo, hi).all() and ev["end_date"].between(lo, hi).all()
+    for table in ("events", "phases"):
+        for field in ("start_date", "end_date"):
+            (f,) = [f for f in schema.fields(schema.resources()[table]) if f["name"] == field]
+            c = f["constraints"]
+            assert (c.get("minimum"), c.get("maximum")) == (period["start"], period["end"]), (table, field)
 
 
-def test_statement_values_are_non_negative_and_qualified_from_the_vocabulary():
-    st = validate_and_load(seeds=False)["statements"]
-    assert (st["value"].dropna() >= 0).all()
-    assert st["qualifier"].notna().all()
-    assert set(st["qualifier"].astype(str)) <= set(schema.enum("statements", "qualifier"))
+def test_an_end_date_after_the_period_is_refused(scratch):
+    scratch.set("events", 1, "end_date", "2022-09-12")
+    assert_names(load_error(scratch), "data/events.csv", 1, "end_date", "maximum")
 
 
-def test_phases_cover_the_period_without_gaps():
+@pytest.mark.parametrize("column", ["value", "value_high"])
+def test_a_negative_figure_is_refused(scratch, column):
+    rows = scratch.rows("statements")
+    i = next(k for k, r in enumerate(rows, start=1) if r["qualifier"] == "range" and r["value_high"])
+    scratch.set("statements", i, column, "-5")
+    assert_names(load_error(scratch), "data/statements.csv", i, column, "minimum")
+
+
+def test_a_figure_without_a_qualifier_is_refused(scratch):
+    scratch.set("statements", 1, "qualifier", "")
+    assert_names(load_error(scratch), "data/statements.csv", 1, "qualifier", "required")
+
+
+@pytest.mark.parametrize("shift, what", [(1, "gap"), (-1, "overlap")])
+def test_phases_that_leave_a_gap_or_overlap_are_refused(scratch, shift, what):
+    rows = sorted(scratch.rows("phases"), key=lambda r: int(r["order"]))
+    i = next(k for k, r in enumerate(scratch.rows("phases"), start=1) if r["phase_id"] == rows[1]["phase_id"])
+    start = dt.date.fromisoformat(rows[1]["start_date"]) + dt.timedelta(days=shift)
+    scratch.set("phases", i, "start_date", start.isoformat())
+    assert_names(load_error(scratch), "data/phases.csv", i, "start_date", "phases tile")
+
+
+def test_phases_run_from_the_first_day_of_the_period_to_the_last():
+    # The loader checks that phases follow each other without gap or overlap, not that they span the period.
     ph = validate_and_load(seeds=False)["phases"].sort_values("order")
     period = schema.package()["x_period"]
     assert len(ph) >= 4
     assert ph["start_date"].iloc[0] == pd.Timestamp(period["start"])
     assert ph["end_date"].iloc[-1] == pd.Timestamp(period["end"])
-    gaps = ph["start_date"].iloc[1:].values - ph["end_date"].iloc[:-1].values
-    assert (gaps == pd.Timedelta(days=1).to_timedelta64()).all()
 
 
 def test_conflicting_reports_are_kept_apart():

@@ -5,36 +5,18 @@ import pytest
 
 from kharkiv.chapters import shared
 from kharkiv.model import counts, periods
-
-TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"]
+from tests.conftest import EVENT_TYPES as TYPES
+from tests.conftest import toy_events
 
 
 @pytest.fixture
-def phases():
-    return pd.DataFrame(
-        {
-            "phase_id": ["b", "a"],
-            "order": [2, 1],
-            "name": ["Second", "First"],
-            "start_date": pd.to_datetime(["2022-03-01", "2022-02-24"]),
-            "end_date": pd.to_datetime(["2022-03-14", "2022-02-28"]),
-        }
-    )
+def phases(toy_phases):
+    return toy_phases
 
 
 @pytest.fixture
 def events():
-    return pd.DataFrame(
-        {
-            "event_id": ["e1", "e2", "e3", "e4"],
-            "start_date": pd.to_datetime(["2022-02-24", "2022-02-27", "2022-02-28", "2022-03-10"]),
-            "event_type": pd.Categorical(
-                ["Battles", "Battles", "Strategic developments", "Battles"], categories=TYPES
-            ),
-            "place_id": ["x", "y", "x", "x"],
-            "phase_id": ["a", "a", "a", "b"],
-        }
-    )
+    return toy_events(["Battles", "Battles", "Strategic developments", "Battles"])
 
 
 def test_weekly_counts_every_week_and_type(events):

@@ -12,41 +12,17 @@ from kharkiv.chapters import assault
 from kharkiv.chapters import phases as phases_page
 from kharkiv.model import periods
 from kharkiv.plots import time_axis
-
-TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"]
+from tests.conftest import toy_events
 
 
 @pytest.fixture
-def phases():
-    return pd.DataFrame(
-        {
-            "phase_id": ["b", "a"],
-            "order": [2, 1],
-            "name": ["Second", "First"],
-            "start_date": pd.to_datetime(["2022-03-01", "2022-02-24"]),
-            "end_date": pd.to_datetime(["2022-03-14", "2022-02-28"]),
-            "start_source_id": ["s1", "s0"],
-            "end_source_id": ["s1", "s1"],
-            "start_evidence": ["B opens", "A opens"],
-            "end_evidence": ["B closes", "A closes"],
-        }
-    )
+def phases(toy_phases):
+    return toy_phases
 
 
 @pytest.fixture
 def events():
-    return pd.DataFrame(
-        {
-            "event_id": ["e1", "e2", "e3", "e4"],
-            "start_date": pd.to_datetime(["2022-02-24", "2022-02-27", "2022-02-28", "2022-03-10"]),
-            "event_type": pd.Categorical(
-                ["Battles", "Explosions/Remote violence", "Explosions/Remote violence", "Battles"],
-                categories=TYPES,
-            ),
-            "place_id": ["x", "y", "x", "x"],
-            "phase_id": ["a", "a", "a", "b"],
-        }
-    )
+    return toy_events(["Battles", "Explosions/Remote violence", "Explosions/Remote violence", "Battles"])
 
 
 def test_top_type_and_its_share(events):
