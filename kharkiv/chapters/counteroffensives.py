@@ -20,10 +20,11 @@ def distance_chart(ax, settlements: pd.DataFrame, border_km: float, window, colo
     )
     ax.scatter(s["start_date"], s["km_from_centre"], s=50, color=colour, zorder=3, edgecolor="white")
     ax.axhline(border_km, color="#444444", ls="--", lw=1)
-    ax.text(  # the border's nearest point: villages farther out in another direction are not beyond it
-        ax.get_xlim()[1],
-        border_km,
-        f"nearest point of the border: {border_km:.0f} km from the centre (farther in other directions) ",
+    ax.annotate(  # the border's nearest point: villages farther out in another direction are not beyond it
+        f"the border's nearest point, {border_km:.0f} km\n(it lies farther in other directions)",
+        xy=(ax.get_xlim()[1], border_km),
+        xytext=(-2, -4),
+        textcoords="offset points",
         ha="right",
         va="top",
         fontsize=9,
