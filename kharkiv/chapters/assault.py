@@ -3,8 +3,10 @@
 import pandas as pd
 
 from kharkiv.model import periods, tolls, views
+from kharkiv.model.territory import iso_day
 from kharkiv.plots import maps
-from kharkiv.text import links, prose, wording
+from kharkiv.text import attribution, dates, links, prose
+from kharkiv.text.escaping import html_text, md_text
 
 # --- The assault chapter: its days, its events and the officials' tolls of its deadliest day. ----------------
 
@@ -22,7 +24,7 @@ def assault_tolls(t: dict) -> pd.DataFrame:
 
     start, end = periods.window(t["phases"], periods.ASSAULT)
     killed = tolls.single_day_or_attack(tolls.killed(views.statements(t)), start, end)
-    return prose.with_roles(tolls.largest_with_rivals(killed), t["claimants"])
+    return attribution.with_roles(tolls.largest_with_rivals(killed), t["claimants"])
 
 
 def assault_facts(t: dict, events: pd.DataFrame, rivals: pd.DataFrame) -> dict:
@@ -31,7 +33,7 @@ def assault_facts(t: dict, events: pd.DataFrame, rivals: pd.DataFrame) -> dict:
     start, end = periods.window(t["phases"], periods.ASSAULT)
     first = links.chronology_href(events["event_id"].iloc[0])
     return {
-        "period": prose.capitalise(wording.period_words(start, end)),
+        "period": prose.capitalise(dates.period(start, end, "words")),
         "n_places": prose.count(events["place_id"].nunique(), "place", words=True),
         "feb28_reports": prose.attributed_reports(rivals),
         "first_event": prose.markdown(prose.link_md("the chronology", first)),
@@ -40,13 +42,12 @@ def assault_facts(t: dict, events: pd.DataFrame, rivals: pd.DataFrame) -> dict:
 
 def toll_view(rivals: pd.DataFrame) -> dict:
     """The explorer filters that hold a set of tolls: civilians killed, in the tolls' period."""
-    day = lambda d: pd.Timestamp(d).strftime("%Y-%m-%d")  # noqa: E731
     return {
         "view": "figures",
         "measure": "killed",
         "subject": "civilians",
-        "from": day(rivals["period_start"].min()),
-        "to": day(rivals["period_end"].max()),
+        "from": iso_day(rivals["period_start"].min()),
+        "to": iso_day(rivals["period_end"].max()),
     }
 
 
@@ -89,8 +90,8 @@ def fighting_html(rows: pd.DataFrame, t: dict) -> str:
     """The fighting day by day: each day a heading, each event its place, what happened, who said so and its
     label; each links to its chronology entry. Data text is escaped."""
 
-    roles = prose.with_roles(rows, t["claimants"])
-    e = prose.escape
+    roles = attribution.with_roles(rows, t["claimants"])
+    e = html_text
     parts = []
     for day, group in roles.groupby(roles["start_date"].dt.normalize(), sort=True):
         items = "".join(
@@ -99,20 +100,18 @@ def fighting_html(rows: pd.DataFrame, t: dict) -> str:
             f'<a href="{e(links.chronology_href(r.event_id))}">in the chronology</a>)</small></li>'
             for r in group.itertuples()
         )
-        parts.append(f"<h4>{e(prose.when(day, day))}</h4><ul>{items}</ul>")
+        parts.append(f"<h4>{e(dates.day(day))}</h4><ul>{items}</ul>")
     return '<div class="kharkiv-dispatch">' + "".join(parts) + "</div>"
 
 
 def _said_by(r) -> str:
-    if str(r.claimant_side) == "unattributed":
-        return "the source names no one"
-    return f"said by {prose.who(r.claimant, r.claimant_role, r.claimant_kind)}"
+    return attribution.reported_by(r.claimant, r.claimant_role, r.claimant_kind, r.claimant_side)
 
 
 def statement_of(t: dict, start, end, measure: str, subject: str) -> pd.Series | None:
     """The first statement (with roles) of a measure and subject in the window; None when there is none."""
 
-    s = prose.with_roles(views.statements(t), t["claimants"])
+    s = attribution.with_roles(views.statements(t), t["claimants"])
     hit = s[
         (s["measure"] == measure)
         & (s["subject"] == subject)
@@ -138,20 +137,18 @@ def fighting_facts(t: dict, events: pd.DataFrame) -> dict:
     cars = statement_of(t, start, end, "share of strength lost", "russian military")
     if cars is not None:
         facts["vehicles_sentence"] = (
-            f"{prose.capitalise(prose.who(cars['claimant'], cars['claimant_role'], cars['claimant_kind']))} "
+            f"{prose.capitalise(attribution.who(cars['claimant'], cars['claimant_role'], cars['claimant_kind']))} "
             f"claimed, in the words of the encyclopedia, \u201c{cars['evidence'].split('claimed that ', 1)[-1]}\u201d"
         )
     pows = statement_of(t, start, end, "captured", "ukrainian military")
     if pows is not None:
         fig = prose.figure(pows["value"], pows["value_high"], pows["qualifier"])
         said = (
-            f"{prose.capitalise(prose.according_to(pows['claimant'], pows['claimant_role'], pows['claimant_kind']))}, "
+            f"{prose.capitalise(attribution.according_to(pows['claimant'], pows['claimant_role'], pows['claimant_kind']))}, "
             f"the Ukrainian {pows['unit_name']} surrendered and {fig} Ukrainian soldiers were taken prisoner. "
             "Ukrainian officials denied it; the book labels the claim"
         )
-        facts["surrender_md"] = prose.markdown(
-            f"{prose.md_text(said)} *{prose.md_text(pows['verification'])}*."
-        )
+        facts["surrender_md"] = prose.markdown(f"{md_text(said)} *{md_text(pows['verification'])}*.")
     return facts
 
 

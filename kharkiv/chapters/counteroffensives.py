@@ -3,23 +3,16 @@
 import matplotlib.dates as mdates
 import pandas as pd
 
-from kharkiv.chapters import chronology
-from kharkiv.model.territory import (
-    LOSS_MEASURES,
-    MILITARY,
-    PERIODS,
-    farthest,
-    figures_within,
-    named_places,
-    unplaced,
-)
+from kharkiv.model.measures import LOSSES, MILITARY
+from kharkiv.model.territory import farthest, figures_within, iso_day, named_places, unplaced
 from kharkiv.plots import maps
-from kharkiv.text import links, prose, wording
+from kharkiv.text import attribution, dates, links, prose
 
 
 def distance_chart(ax, settlements: pd.DataFrame, border_km: float, window, colour: str = "#0072B2") -> None:
     """Each settlement at the date it was first reported retaken and its distance from the city centre; the dashed
-    line is how far the border itself lies from the centre (a yardstick, not a range)."""
+    line is how far the border's nearest point lies from the centre (a yardstick, not a range: in other directions
+    the border is farther)."""
 
     s = settlements.dropna(subset=["km_from_centre"])
     ax.set_xlim(
@@ -27,8 +20,15 @@ def distance_chart(ax, settlements: pd.DataFrame, border_km: float, window, colo
     )
     ax.scatter(s["start_date"], s["km_from_centre"], s=50, color=colour, zorder=3, edgecolor="white")
     ax.axhline(border_km, color="#444444", ls="--", lw=1)
-    ax.text(
-        ax.get_xlim()[0], border_km, " the border, from the centre", va="bottom", fontsize=9, color="#444444"
+    ax.annotate(  # the border's nearest point: villages farther out in another direction are not beyond it
+        f"the border's nearest point, {border_km:.0f} km\n(it lies farther in other directions)",
+        xy=(ax.get_xlim()[1], border_km),
+        xytext=(-2, -4),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        fontsize=9,
+        color="#444444",
     )
     maps.place_labels(ax, list(mdates.date2num(s["start_date"])), list(s["km_from_centre"]), list(s["place"]))
     ax.set_ylim(0, max(border_km, s["km_from_centre"].max() if len(s) else 0) * 1.25)
@@ -51,20 +51,6 @@ def unplaced_sentence(n: int) -> str:
     )
 
 
-def between(start, end) -> str:
-    """'between 2 and 6 May 2022', 'between 28 April and 6 May 2022', 'on 2 May 2022': the month and year given
-    once where the two dates share them."""
-
-    a, b = pd.Timestamp(start), pd.Timestamp(end)
-    if a == b:
-        return f"on {wording.day(a)}"
-    if (a.year, a.month) == (b.year, b.month):
-        return f"between {a.day} and {wording.day(b)}"
-    if a.year == b.year:
-        return f"between {a.day} {a:%B} and {wording.day(b)}"
-    return f"between {wording.day(a)} and {wording.day(b)}"
-
-
 def counteroffensive_facts(t: dict, events: pd.DataFrame, won: dict, windows: dict) -> dict:
     """Per counteroffensive (won, windows: keyed 'may', 'sept'): the settlements retaken, named and linked to
     their chronology entries, their first and last dates, the farthest, and the reports that name none."""
@@ -72,39 +58,46 @@ def counteroffensive_facts(t: dict, events: pd.DataFrame, won: dict, windows: di
     facts = {}
     for k, s in won.items():
         far, (a, b) = farthest(s), windows[k]
+        first, last = s["start_date"].min(), s["start_date"].max()
         linked = [
             prose.link_md(p, links.chronology_href(e)) for p, e in zip(s["place"], s["event_id"], strict=True)
         ]
         facts |= {
             f"{k}_names": prose.listing(s["place"]),
             f"{k}_names_linked": prose.markdown(prose.listing(linked)),
-            f"{k}_first": prose.when(s["start_date"].min(), s["start_date"].min()),
-            f"{k}_last": prose.when(s["start_date"].max(), s["start_date"].max()),
-            f"{k}_between": between(s["start_date"].min(), s["start_date"].max()),
-            f"{k}_between_cap": prose.capitalise(between(s["start_date"].min(), s["start_date"].max())),
+            f"{k}_first": dates.day(first),
+            f"{k}_last": dates.day(last),
+            f"{k}_between": dates.period(first, last, "between"),
+            f"{k}_between_cap": prose.capitalise(dates.period(first, last, "between")),
             f"{k}_far": f"{far['place']}, {far['km_from_centre']:.0f} km" if far is not None else "unknown",
             f"{k}_unplaced": unplaced_sentence(len(unplaced(t, a, b, events=events))),
         }
     return facts
 
 
-def september_facts(events: pd.DataFrame, statements: pd.DataFrame, window) -> dict:
-    """The September section's facts: the sides' figures for the ground won, Russian announcements, and who
-    gave military loss figures (statements: with_roles() rows)."""
+def rows_view(rows: pd.DataFrame, column: str = "event_id") -> dict:
+    """The explorer view of exactly these rows, by their ids: no filter holds a counteroffensive's recapture
+    reports or the places it names (they include earlier reports of the same places, and leave out whole regions),
+    so a table's or a count's "all N" link names them."""
+    ids = sorted(set(rows[column].astype(str)))
+    return {"view": "figures" if column == "statement_id" else "events", "ids": ids}
 
-    area = figures_within(statements, *window, ["area liberated", "settlements liberated"])
-    russian = events[
-        (events["phase_id"] == PERIODS["sept"])
-        & (events["event_type"] == "Strategic developments")
-        & (events["claimant_side"] == "Russian")
-    ]
-    losses = figures_within(statements, *window, LOSS_MEASURES, MILITARY)
-    claims = f"Figures given for the ground won: {prose.attributed_reports(area, units=True)}."
+
+def sept_losses(statements: pd.DataFrame, window) -> pd.DataFrame:
+    """The military loss figures of the September days (each claim once), as the chapter's table lists them; the
+    count and who gave them are worded once, in chapters.shared (sept_loss_n, sept_loss_who)."""
+    return figures_within(statements, *window, LOSSES, MILITARY)
+
+
+def losses_view(window) -> dict:
+    """The explorer filters that hold exactly sept_losses(): military loss figures of measures LOSSES about
+    subjects MILITARY whose period lies within the window."""
     return {
-        "sept_claims": claims if len(area) else "",
-        "sept_russian": prose.count(len(russian), "announcement", words=True),
-        "loss_n": prose.count(len(losses), "figure", words=True),
-        "loss_who": prose.listing(sorted(losses["claimant"].unique())) if len(losses) else "no one",
+        "view": "figures",
+        "measure": list(LOSSES),
+        "subject": list(MILITARY),
+        "from": iso_day(window[0]),
+        "to": iso_day(window[1]),
     }
 
 
@@ -120,32 +113,12 @@ def claim_rows(s: pd.DataFrame) -> pd.DataFrame:
             ],
             "what": s["measure"].astype(str).to_numpy(),
             "claimed by": [
-                f"{prose.who(c, r, k)} ({sd})"
+                f"{attribution.who(c, r, k)} ({sd})"
                 for c, r, k, sd in zip(
                     s["claimant"], s["claimant_role"], s["claimant_kind"], s["claimant_side"], strict=True
                 )
             ],
             "label": s["verification"].to_numpy(),
-        }
-    )
-
-
-def recapture_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """Recapture reports (retaken() rows) as a reader's table: date, settlement, distance, who reported it."""
-
-    return pd.DataFrame(
-        {
-            "date": [
-                prose.when(a, b, p)
-                for a, b, p in zip(rows["start_date"], rows["end_date"], rows["date_precision"], strict=True)
-            ],
-            "settlement": rows["place"].to_numpy(),
-            "km from the centre": rows["km_from_centre"].round(0).to_numpy(),
-            "reported by": [
-                chronology.reporter_text(c, None, None, s)
-                for c, s in zip(rows["claimant"], rows["claimant_side"], strict=True)
-            ],
-            "label": rows["verification"].to_numpy(),
         }
     )
 
@@ -177,11 +150,11 @@ def place_table(rows: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
     """territory.named_places() rows as a reader's table: date, place, what happened, what the sources say,
     who said it, label."""
 
-    r = prose.with_roles(rows, claimants)
+    r = attribution.with_roles(rows, claimants)
     return pd.DataFrame(
         {
             "date": [
-                prose.when(a, b, p)
+                dates.period(a, b, precision=p)
                 for a, b, p in zip(r["start_date"], r["end_date"], r["date_precision"], strict=True)
             ],
             "place": r["place"].to_numpy(),
@@ -190,7 +163,7 @@ def place_table(rows: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
             ],
             "what the sources say": r["summary"].to_numpy(),
             "said by": [
-                "no one named" if str(sd) == "unattributed" else prose.who(c, ro, k)
+                attribution.who(c, ro, k, sd)
                 for c, ro, k, sd in zip(
                     r["claimant"], r["claimant_role"], r["claimant_kind"], r["claimant_side"], strict=True
                 )
@@ -207,11 +180,13 @@ def places_where(rows: pd.DataFrame, happened: str) -> pd.DataFrame:
 
 
 def _who_said(rows: pd.DataFrame, claimants: pd.DataFrame) -> str:
-    r = prose.with_roles(rows.drop_duplicates("claimant_id"), claimants)
+    r = attribution.with_roles(rows.drop_duplicates("claimant_id"), claimants)
     return prose.listing(
         [
-            prose.who(c, ro, k)
-            for c, ro, k in zip(r["claimant"], r["claimant_role"], r["claimant_kind"], strict=True)
+            attribution.who(c, ro, k, sd)
+            for c, ro, k, sd in zip(
+                r["claimant"], r["claimant_role"], r["claimant_kind"], r["claimant_side"], strict=True
+            )
         ]
     )
 
@@ -227,7 +202,7 @@ def scale_facts(t: dict, events: pd.DataFrame, statements: pd.DataFrame, window)
         "sept_area": prose.attributed_reports(area, units=True)
         if len(area)
         else "no figure for the area won",
-        "last_day": prose.when(window[1], window[1]),
+        "last_day": dates.day(window[1]),
     }
     for key, kind in (("regroup", "withdrawal"), ("evacuated", "evacuation announced"), ("entered", ENTERED)):
         hit = places_where(rows, kind)

@@ -11,7 +11,8 @@ from kharkiv.chapters.chronology import (
 )
 from kharkiv.data import paths
 from kharkiv.model import tolls, views
-from kharkiv.text import links, prose, wording
+from kharkiv.text import attribution, dates, links, prose
+from kharkiv.text.escaping import html_text
 
 KEYS_PER_BOUNDARY = (
     2  # a boundary sentence tells one or two events; more (a long or repeated list) are not keys
@@ -52,8 +53,9 @@ def key_list_html(keys: pd.DataFrame, on_chronology: bool = True) -> str:
         return f"#{links.event_anchor(event_id)}" if on_chronology else links.chronology_href(event_id)
 
     items = "".join(
-        f'<li><a href="{prose.escape(href(r.event_id))}">'
-        f"{prose.escape(prose.when(r.start_date, r.end_date, r.date_precision))}</a>: {prose.escape(r.summary)}</li>"
+        f'<li><a href="{html_text(href(r.event_id))}">'
+        f"{html_text(dates.period(r.start_date, r.end_date, precision=r.date_precision))}</a>: "
+        f"{html_text(r.summary)}</li>"
         for r in keys.itertuples()
     )
     return f'<ol class="kharkiv-key-events">{items}</ol>' + (OPEN_TARGET if on_chronology else "")
@@ -64,21 +66,21 @@ def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.Dat
 
     facts = {"centre_to_border_km": f"{km:.0f}", "key_dates": key_dates(phases)} | citation_facts()
     for p in phases.itertuples():
-        facts[f"phase{p.order}_dates"] = prose.when(p.start_date, p.end_date)
-        facts[f"phase{p.order}_start"] = prose.when(p.start_date, p.start_date)
-        facts[f"phase{p.order}_end"] = prose.when(p.end_date, p.end_date)
+        facts[f"phase{p.order}_dates"] = dates.period(p.start_date, p.end_date)
+        facts[f"phase{p.order}_start"] = dates.day(p.start_date)
+        facts[f"phase{p.order}_end"] = dates.day(p.end_date)
     for name, frame in (("may", may), ("sept", sept)):
         facts[f"{name}_names"] = prose.listing(frame["place"]) if len(frame) else "no settlement by name"
     top = tolls.widest(tolls.killed(views.statements(t)))
     if top is not None:
-        row = prose.with_roles(top.to_frame().T, t["claimants"]).iloc[0]
+        row = attribution.with_roles(top.to_frame().T, t["claimants"]).iloc[0]
         fig = prose.figure(row["value"], row["value_high"], row["qualifier"])
-        period = wording.period_words(row["period_start"], row["period_end"])
-        if str(row["claimant_side"]) == "unattributed":
+        period = dates.period(row["period_start"], row["period_end"], "words")
+        if attribution.unnamed(row["claimant"], row["claimant_kind"], row["claimant_side"]):
             source = source_names(t["sources"])[str(row["source_id"])]
             who = f"a figure that {source} gives without naming who counted it"
         else:
-            who = prose.according_to(row["claimant"], row["claimant_role"], row["claimant_kind"])
+            who = attribution.according_to(row["claimant"], row["claimant_role"], row["claimant_kind"])
         facts["civ_toll_sentence"] = (
             f"The count that covers the longest period is {fig} civilians killed {period}, {who}."
         )
@@ -99,7 +101,7 @@ def citation_meta(path=None) -> dict[str, str]:
         "title": str(cff["title"]),
         "authors": prose.listing(authors),
         "version": str(cff["version"]),
-        "released": wording.day(pd.Timestamp(str(cff["date-released"]))),
+        "released": dates.day(pd.Timestamp(str(cff["date-released"]))),
     }
 
 
@@ -117,5 +119,6 @@ def key_dates(phases: pd.DataFrame) -> str:
     """The battle at a glance: each phase's dates and name, in order ('24–28 February 2022: Assault on the city · …')."""
 
     return " \u00b7 ".join(
-        f"{prose.when(p.start_date, p.end_date)}: {p.name}" for p in phases.sort_values("order").itertuples()
+        f"{dates.period(p.start_date, p.end_date)}: {p.name}"
+        for p in phases.sort_values("order").itertuples()
     )

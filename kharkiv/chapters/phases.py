@@ -3,7 +3,8 @@
 import pandas as pd
 
 from kharkiv.model.periods import busiest_and_quietest, overall_rate, phase_label
-from kharkiv.text import prose
+from kharkiv.text import dates, prose
+from kharkiv.text.escaping import html_text
 
 
 def phase_facts(
@@ -18,8 +19,8 @@ def phase_facts(
     first, last = phases["start_date"].min(), phases["end_date"].max()
     return {
         "n_phases": prose.in_words(len(phases)),
-        "first_day": prose.when(first, first),
-        "last_day": prose.when(last, last),
+        "first_day": dates.day(first),
+        "last_day": dates.day(last),
         "busiest_phase": busiest["name"],
         "busiest_per_week": f"{busiest['per_week']:.1f}",
         "quietest_phase": quietest["name"],
@@ -62,11 +63,11 @@ def phase_stories_html(phases: pd.DataFrame, sources: pd.DataFrame) -> str:
     open and close it, word for word, with their source. Data text is escaped."""
 
     names = dict(zip(sources["source_id"], sources["title"], strict=True))
-    e = prose.escape
+    e = html_text
     parts = []
     for p in phases.sort_values("order").itertuples():
         parts.append(
-            f"<h3>{e(phase_label(p))}, {e(prose.when(p.start_date, p.end_date))}</h3>"
+            f"<h3>{e(phase_label(p))}, {e(dates.period(p.start_date, p.end_date))}</h3>"
             f"<p>{e(p.summary)}</p>"
             f'<p class="kharkiv-boundary"><small>How it began: \u201c{e(p.start_evidence)}\u201d<br>'
             f"How it ended: \u201c{e(p.end_evidence)}\u201d<br>"

@@ -1,7 +1,6 @@
 """The source documents as the data part of the book describes them: how much of the data rests on each, how
 precisely they date and place events, and which outlets the encyclopedia article cites (notebooks/sources)."""
 
-import html
 import re
 import textwrap
 
@@ -11,7 +10,8 @@ from kharkiv.data import datapackage as schema
 from kharkiv.data.ids import series_key
 from kharkiv.model import claims
 from kharkiv.plots import claim_lanes, style
-from kharkiv.text import prose
+from kharkiv.text import dates, prose
+from kharkiv.text.escaping import html_text
 
 TOP_OUTLETS = 15  # the outlets chart draws at most this many; the table lists them all
 
@@ -50,8 +50,8 @@ def document_facts(t: dict, ev: pd.DataFrame, per_doc: pd.DataFrame, names: dict
         "n_event_sources": f"{len(t['event_sources']):,}",
         "n_claimants": f"{len(t['claimants']):,}",
         "n_places": f"{len(t['places']):,}",
-        "period_start": f"{pd.Timestamp(period['start']):%-d %B %Y}",
-        "period_end": f"{pd.Timestamp(period['end']):%-d %B %Y}",
+        "period_start": dates.day(period["start"]),
+        "period_end": dates.day(period["end"]),
         "n_kinds": prose.in_words(per_doc["kind"].nunique()),
         "top_source": f"{names.get(top['source_id'], top['title'])} ({top['source_id']})",
         "top_source_share_events": _share(top["events"], n_events),
@@ -63,7 +63,7 @@ def documents_chart(per_doc: pd.DataFrame, names: dict, n_events: int, n_stateme
     """Events told (and told only here) and figures given, one bar per document."""
     d = per_doc.sort_values("source_id", ascending=False, key=series_key)
     labels = [
-        textwrap.fill(f"{names[s]}, {p:%-d %b %Y}", 30)
+        textwrap.fill(f"{names[s]}, {dates.day(p, short=True)}", 30)
         for s, p in zip(d["source_id"], d["date"], strict=False)
     ]
     fig, axes = style.figure(1, 2, figsize=(style.WIDTH, 1.9 + 0.5 * len(d)), sharey=True)
@@ -196,7 +196,7 @@ def revision(revision_date) -> str:
     text can be: no permanent revision link is known); '' when the document has no revision date."""
     if revision_date is None or pd.isna(revision_date):
         return ""
-    return f"a revision of {pd.Timestamp(revision_date):%-d %B %Y} or later"
+    return f"a revision of {dates.day(revision_date)} or later"
 
 
 NO_ADDRESS = "No public address could be established for this document."
@@ -227,20 +227,18 @@ def addresses_html(table: pd.DataFrame) -> str:
     was established) and how it was established. Every value is escaped text."""
     items = []
     for r in table.itertuples():
-        what = (
-            f"“{html.escape(r.title)}”, {html.escape(r.outlet)}" if r.outlet else f"“{html.escape(r.title)}”"
-        )
+        what = f"“{html_text(r.title)}”, {html_text(r.outlet)}" if r.outlet else f"“{html_text(r.title)}”"
         if r.revision:
-            what += f", {html.escape(r.revision)}"
+            what += f", {html_text(r.revision)}"
         where = (
-            f'<a class="reference external" href="{html.escape(r.url)}">{html.escape(r.url)}</a>'
+            f'<a class="reference external" href="{html_text(r.url)}">{html_text(r.url)}</a>'
             if r.url
             else f"<strong>{NO_ADDRESS}</strong>"
         )
         items.append(
-            f'<li id="source-{html.escape(r.source_id)}"><p>{what} ({html.escape(r.source_id)})<br>'
+            f'<li id="source-{html_text(r.source_id)}"><p>{what} ({html_text(r.source_id)})<br>'
             f'<span class="kharkiv-address">{where}</span></p>'
-            f"<p><em>How it was established:</em> {html.escape(str(r.basis))}</p></li>"
+            f"<p><em>How it was established:</em> {html_text(str(r.basis))}</p></li>"
         )
     return (
         "<style>.kharkiv-sources li{margin-bottom:1rem}.kharkiv-address a{overflow-wrap:anywhere}</style>"

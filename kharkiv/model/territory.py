@@ -3,6 +3,8 @@
 import pandas as pd
 
 from kharkiv.model import geo, measures, views
+from kharkiv.model.comparable import one_telling
+from kharkiv.model.periods import MAY, SEPTEMBER
 
 REGAINS = "Government regains territory"
 SETTLEMENT_KINDS = ("city", "town", "village")
@@ -77,7 +79,9 @@ MILITARY = measures.MILITARY
 
 
 def figures_within(statements: pd.DataFrame, start, end, measures, subjects=None) -> pd.DataFrame:
-    """Figures of the given measures whose period lies wholly within start..end."""
+    """Figures of the given measures whose period lies wholly within start..end, each claim once (one_telling: a
+    claim told again in another document is not counted twice)."""
+    statements = one_telling(statements)
     s = statements[
         (statements["period_start"] >= pd.Timestamp(start))
         & (statements["period_end"] <= pd.Timestamp(end))
@@ -94,13 +98,11 @@ def farthest(settlements: pd.DataFrame, column: str = "km_from_centre"):
 
 # --- The counteroffensives chapter. ---------------------------------------------------------------------------
 
-PERIODS = {
-    "may": "may-counteroffensive",
-    "sept": "september-counteroffensive",
-}  # counts.MAY, counts.SEPTEMBER
+PERIODS = {"may": MAY, "sept": SEPTEMBER}  # the two counteroffensives, by the phase ids of model.periods
 
 
 def iso_day(d) -> str:
+    """'2022-09-06': a day as the explorer's address reads it."""
     return pd.Timestamp(d).strftime("%Y-%m-%d")
 
 

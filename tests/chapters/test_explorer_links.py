@@ -162,18 +162,21 @@ def _windows(t):
 
 
 def counteroffensive_recaptures(t):
+    """The settlements retaken in May and September (the caveat's linked counts) and every place each names."""
     events = views.events(t)
     w = _windows(t)
-    rows = pd.concat([territory.retaken(t, *w[k], events=events) for k in w])
-    table = counteroffensives.recapture_table(rows)
-    return {"sub": territory.REGAINS}, _ids(rows, "event_id"), len(table)
+    won = pd.concat([territory.first_retaken(territory.retaken(t, *w[k], events=events)) for k in w])
+    places = pd.concat([territory.named_places(events, *w[k]) for k in w])
+    rows = pd.concat([won, places])
+    assert counteroffensives.rows_view(won)["ids"] == sorted(_ids(won, "event_id"))
+    return counteroffensives.rows_view(rows), _ids(rows, "event_id"), None
 
 
 def counteroffensive_losses(t):
     statements = prose.with_roles(views.statements(t), t["claimants"])
     w = _windows(t)
-    rows = territory.figures_within(statements, *w["sept"], territory.LOSS_MEASURES, territory.MILITARY)
-    view = {"view": "figures", "from": territory.iso_day(w["sept"][0]), "to": territory.iso_day(w["sept"][1])}
+    rows = counteroffensives.sept_losses(statements, w["sept"])
+    view = counteroffensives.losses_view(w["sept"])
     return view, _ids(rows, "statement_id"), len(counteroffensives.claim_rows(rows))
 
 
@@ -246,9 +249,6 @@ _FIX = {
     "military_losses: Ukrainian figures of Russian losses (glued number)": f"add {_LOSSES}",
     "military_losses: Russian figures of Ukrainian losses (glued number)": "add subject=ukrainian military,"
     f"foreign fighters&{_LOSSES}",
-    "counteroffensives: every recapture report": "{'sub': REGAINS} also opens recaptures outside May and "
-    "September, of the centre and of areas: link the ids",
-    "counteroffensives: the loss figures for the September days": f"add {_LOSSES}&subject=<territory.MILITARY>",
 }
 MISMATCHES: dict[tuple[str, int], str] = {
     (name, scale): f"the chapter's view opens more rows; exact: {fix}"

@@ -6,7 +6,7 @@ import pytest
 from kharkiv.chapters import assault, counteroffensives, landing
 from kharkiv.data.load import load_tables
 from kharkiv.model import periods, territory, views
-from kharkiv.text import prose
+from kharkiv.text import attribution, dates, prose
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,9 @@ def test_every_named_place_of_a_counteroffensive_is_in_its_table(t, events):
     assert "ruska-lozova" in set(may["place_id"])  # its recapture of 29 April is told with May
     table = counteroffensives.place_table(sept, t["claimants"])
     assert "entered" in set(table.loc[table["place"] == "Kupiansk", "what happened"])
+    # A report naming no speaker reads as everywhere else in the book (attribution.NO_ONE).
+    unnamed = sept["claimant_side"].astype(str) == "unattributed"
+    assert unnamed.any() and set(table.loc[unnamed.to_numpy(), "said by"]) == {attribution.NO_ONE}
 
 
 def test_what_happened_says_entered_only_for_an_entry_not_a_recapture():
@@ -68,7 +71,7 @@ def test_key_dates_list_every_phase_in_order(t):
     text = landing.key_dates(t["phases"])
     names = t["phases"].sort_values("order")["name"].tolist()
     assert [text.index(n) for n in names] == sorted(text.index(n) for n in names)
-    assert prose.when(pd.Timestamp(t["phases"]["end_date"].max()), t["phases"]["end_date"].max()) in text
+    assert dates.day(t["phases"]["end_date"].max()) in text
 
 
 def test_the_map_note_names_unplaced_places_only_when_there_are_some():

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from kharkiv.chapters import counteroffensives
-from kharkiv.model import geo, territory
+from kharkiv.model import geo, measures, territory
 
 PLACES = [  # place_id, kind, lat, lon, coord_precision
     ("kharkiv", "city", 50.00544, 36.23163, "exact"),
@@ -154,18 +154,11 @@ def test_claim_rows_give_figure_unit_what_and_who_in_order():
     )
 
 
-def test_recapture_table_names_date_settlement_distance_and_reporter(t):
-    rows = territory.retaken(t, "2022-05-01", "2022-05-31").assign(
-        end_date=lambda d: d["start_date"],
-        date_precision="day",
-        claimant_side="Ukrainian",
-        verification="claimed",
-    )
-    table = counteroffensives.recapture_table(rows)
-    assert list(table.columns) == ["date", "settlement", "km from the centre", "reported by", "label"]
-    assert len(table) == len(rows)
-    assert table["date"].iloc[0] == "2 May 2022"
-    assert table["reported by"].iloc[0].startswith("reported by C")
+def test_rows_view_names_exactly_the_rows_by_id():
+    rows = pd.DataFrame({"event_id": ["e10", "e2", "e2"]})
+    assert counteroffensives.rows_view(rows) == {"view": "events", "ids": ["e10", "e2"]}
+    figs = pd.DataFrame({"statement_id": ["n1"]})
+    assert counteroffensives.rows_view(figs, "statement_id") == {"view": "figures", "ids": ["n1"]}
 
 
 def test_counteroffensive_facts_name_and_link_each_settlement(t):
@@ -182,39 +175,31 @@ def test_counteroffensive_facts_name_and_link_each_settlement(t):
     assert facts["may_unplaced"].startswith("Two further recapture reports")
 
 
-def test_september_facts_say_who_gave_loss_figures_and_leave_out_what_is_missing():
-    events = pd.DataFrame(
-        {
-            "phase_id": ["september-counteroffensive"] * 2,
-            "event_type": ["Strategic developments"] * 2,
-            "claimant_side": ["Russian", "Ukrainian"],
-        }
-    )
+def test_figures_within_counts_a_claim_told_twice_once_and_keeps_to_its_window_measures_and_subjects():
     st = _figures().assign(
-        subject=["territory", "ukrainian military"],
+        measure=["tanks lost", "tanks lost"],
+        subject=["russian military", "territory"],
         period_start=pd.Timestamp("2022-09-08"),
         period_end=pd.Timestamp("2022-09-09"),
+        statement_id=["n1", "n2"],
+        same_claim_as=[None, None],
     )
-    facts = counteroffensives.september_facts(
-        events, st, (pd.Timestamp("2022-09-06"), pd.Timestamp("2022-09-11"))
-    )
-    assert facts["sept_russian"] == "one announcement"
-    assert facts["loss_n"] == "one figure" and facts["loss_who"] == "Igor Konashenkov"
-    assert "Volodymyr Zelenskyy" in facts["sept_claims"]
-    none = counteroffensives.september_facts(
-        events, st.iloc[0:0], (pd.Timestamp("2022-09-06"), pd.Timestamp("2022-09-11"))
-    )
-    assert none["sept_claims"] == "" and none["loss_who"] == "no one"
+    told_again = st.iloc[[0]].assign(statement_id="n3", same_claim_as="n1")
+    longer = st.iloc[[0]].assign(statement_id="n4", period_end=pd.Timestamp("2022-09-20"))
+    window = (pd.Timestamp("2022-09-06"), pd.Timestamp("2022-09-11"))
+    every = pd.concat([st, told_again, longer])
+    got = territory.figures_within(every, *window, ["tanks lost"], ["russian military"])
+    assert list(got["statement_id"]) == ["n1"]  # n2 another subject, n3 the same claim again, n4 runs past
+    assert list(territory.figures_within(every, *window, ["tanks lost"])["statement_id"]) == ["n1", "n2"]
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "text"),
-    [
-        ("2022-05-02", "2022-05-06", "between 2 and 6 May 2022"),
-        ("2022-04-28", "2022-05-06", "between 28 April and 6 May 2022"),
-        ("2021-12-30", "2022-01-02", "between 30 December 2021 and 2 January 2022"),
-        ("2022-05-02", "2022-05-02", "on 2 May 2022"),
-    ],
-)
-def test_between_gives_month_and_year_once(a, b, text):
-    assert counteroffensives.between(a, b) == text
+def test_the_september_loss_view_holds_the_loss_measures_and_military_subjects_of_the_window():
+
+    view = counteroffensives.losses_view((pd.Timestamp("2022-09-06"), pd.Timestamp("2022-09-11")))
+    assert view == {
+        "view": "figures",
+        "measure": list(measures.LOSSES),
+        "subject": list(measures.MILITARY),
+        "from": "2022-09-06",
+        "to": "2022-09-11",
+    }
