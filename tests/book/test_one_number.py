@@ -1,9 +1,7 @@
 """One number per thing, on the built book (issue 19): a thing several pages (or two places of one page) count
-reads the same everywhere (the "book" marker is not registered in pyproject.toml, which is not this file's
-owner's; it runs with the built-book tests). Each THING is a pattern that captures the number a sentence gives for
+reads the same everywhere. Each THING is a pattern that captures the number a sentence gives for
 it; every page of the built HTML is searched, and all the numbers found for one thing must be equal. Reads
-_build/html; no browser. A test that needs a change in another engineer's page is a strict xfail naming it: when
-the page is fixed and re-executed, the xfail passes and must be lifted."""
+_build/html; no browser."""
 
 import html
 import re
