@@ -19,7 +19,7 @@ from kharkiv.chapters.military_losses import facts as military_facts
 from kharkiv.data.load import load_tables
 from kharkiv.model import claims as claims_model
 from kharkiv.model import harm, losses, periods, territory, views
-from kharkiv.text import claims_text, harm_text, html_tables, links, prose
+from kharkiv.text import attribution, claims_text, harm_text, html_tables, links, prose, wording
 from tests.conftest import visit
 
 SCALES = [1, 10]
@@ -39,7 +39,7 @@ def _ids(frame: pd.DataFrame, col: str) -> set[str]:
 def _harm(t):
     phases_ = t["phases"].sort_values("order")
     events, statements = views.events(t), views.statements(t)
-    tolls = harm_text.with_roles(
+    tolls = attribution.with_roles(
         harm_text.tolls(statements, t["places"], phases_["start_date"].min()), t["claimants"]
     )
     people = ["civilians", "residents", "people"]
@@ -96,7 +96,7 @@ def harm_victims(t):
 
 def _claims(t):
     ev = views.events(t)
-    return ev, claims_text.with_figures(views.statements(t))
+    return ev, wording.with_figures(views.statements(t), "short")
 
 
 def claims_spread(t):

@@ -10,7 +10,7 @@ import pandas as pd
 
 from kharkiv.data.ids import series_key
 from kharkiv.model import harm
-from kharkiv.text import harm_text, wording
+from kharkiv.text import attribution, dates, harm_text, wording
 
 # Explorer views (URL filters) that hold every row of the tables below.
 CITY_FIGURES = {"view": "figures", "place": harm.CITY}
@@ -52,8 +52,7 @@ def spreads(tolls_: pd.DataFrame, conflicts_: pd.DataFrame) -> list[str]:
     value, low, high = (narrow[c].astype("object").tolist() for c in ("value", "low", "high"))
     fig = narrow["figure"].astype(str).tolist()
     name = [
-        harm_text.NO_ONE if str(side) == "unattributed" else str(n)
-        for n, side in zip(narrow["claimant"], narrow["claimant_side"], strict=True)
+        attribution.who(n, side=s) for n, s in zip(narrow["claimant"], narrow["claimant_side"], strict=True)
     ]
     out = []
     for r in rows:
@@ -65,8 +64,8 @@ def spreads(tolls_: pd.DataFrame, conflicts_: pd.DataFrame) -> list[str]:
 
 
 def reported_by(df: pd.DataFrame) -> list[str]:
-    """'Oleh Synyehubov (Ukrainian)' for each row, or the words for a source that names no one."""
-    return [harm_text.attributed(c, s) for c, s in zip(df["claimant"], df["claimant_side"], strict=False)]
+    """'Oleh Synyehubov (Ukrainian)' for each row (attribution.labelled), or 'a source naming no one'."""
+    return [attribution.labelled(c, s) for c, s in zip(df["claimant"], df["claimant_side"], strict=True)]
 
 
 def sources_of(ids, names: dict[str, str]) -> list[str]:
@@ -75,9 +74,13 @@ def sources_of(ids, names: dict[str, str]) -> list[str]:
 
 
 def _figures(df: pd.DataFrame, names: dict[str, str], order: list[str]) -> pd.DataFrame:
-    """Figure rows sorted by `order` (then statement_id) with who reported them and their sources named."""
+    """Figure rows sorted by `order` (then statement_id) with who reported them, their sources named and their
+    excerpts as readers see them (a non-English one with the book's translation: attribution.excerpts)."""
     t = df.sort_values([*order, "statement_id"], key=series_key)
-    return t.assign(**{"reported by": reported_by(t), "source": sources_of(t["source_id"], names)})
+    return t.assign(
+        **{"reported by": reported_by(t), "source": sources_of(t["source_id"], names)},
+        evidence=attribution.excerpts(t),
+    )
 
 
 def toll_table(tolls: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -102,7 +105,7 @@ def conflict_table(tolls: pd.DataFrame, conflicts: pd.DataFrame) -> pd.DataFrame
     c = conflicts.sort_values(["period_start", "period_end", "measure", "strike"], key=series_key)
     t = pd.DataFrame(
         {
-            "day": [wording.period(a, b) for a, b in zip(c["period_start"], c["period_end"], strict=False)],
+            "day": [dates.period(a, b) for a, b in zip(c["period_start"], c["period_end"], strict=False)],
             "killed or wounded": c["measure"].astype(str),
             "figures given": spreads(tolls, c),
             "each report": c["figures"].str.replace(r" \[s\d+\]", "", regex=True),
@@ -136,7 +139,7 @@ def strike_count_figure(value, value_high, qualifier, measure) -> str:
     """A count of strikes as a reader says it: '65', 'at least 3', and a zero as 'no shelling reported'."""
     if value is not None and not pd.isna(value) and float(value) == 0 and pd.isna(value_high):
         return NONE_REPORTED.get(str(measure), "none")
-    return harm_text.figure(value, value_high, qualifier)
+    return wording.figure_text(value, value_high, qualifier)
 
 
 def strike_count_table(counts: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
