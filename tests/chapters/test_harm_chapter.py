@@ -252,12 +252,9 @@ def test_attribution_names_a_body_with_the_and_a_person_with_their_role():
     assert harm_facts.according(pd.Series(person | {"claimant_kind": "person"})) == (
         "according to Oleh Synyehubov, head of the Kharkiv Regional State Administration"
     )
-    assert harm_facts.according(pd.Series(person)) == (  # no kind known: the role as given
-        "according to Oleh Synyehubov, head of the Kharkiv Regional State Administration"
-    )
     unnamed = {
         "claimant": "Unattributed",
-        "role": None,
+        "claimant_role": None,
         "claimant_side": "unattributed",
         "claimant_kind": "unattributed",
     }
