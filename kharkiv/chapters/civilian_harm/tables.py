@@ -2,19 +2,34 @@
 reported each figure, and the explorer view that holds every row when a chapter lists only the first ones.
 
 Each builder takes the frames of kharkiv.harm and returns the table to pass to kharkiv.tables.show with its links
-and view (the explorer's URL filters, _static/explorer.js FILTERS). A view is the explorer's nearest filter to the
-table's rows: the explorer filters by one value per field, so it may hold more rows than the table, never fewer.
+and view (the explorer's URL filters, _static/explorer-core.js FILTERS). A view opens exactly the table's rows (a
+filter with several values keeps a row matching any): the city's figures of the table's measures and people, the
+refuted ones left out as the chapter leaves them out; where no filter says what a table holds, the view names its
+rows (chapters.shared.rows_view).
 """
 
 import pandas as pd
 
 from kharkiv.data.ids import series_key
 from kharkiv.model import harm
+from kharkiv.model.claims import VERIFICATION
 from kharkiv.text import attribution, dates, harm_text, wording
 
-# Explorer views (URL filters) that hold every row of the tables below.
-CITY_FIGURES = {"view": "figures", "place": harm.CITY}
-CITY_EVENTS = {"view": "events", "place": harm.CITY}
+# Explorer views (URL filters) that hold exactly the rows of the tables below.
+KEPT = [v for v in VERIFICATION if v != "refuted"]  # the chapter leaves refuted figures out (harm_text)
+
+
+def city_figures(measures, subjects=None) -> dict:
+    """The explorer's view of the city's figures of these measures (and people counted), refuted ones left out."""
+    view = {"view": "figures", "place": harm.CITY, "verif": KEPT, "measure": list(measures)}
+    return view | ({"subject": list(subjects)} if subjects is not None else {})
+
+
+TOLLS_VIEW = city_figures(harm.TOLL_MEASURES, harm.CIVILIAN + harm.UNSTATED)  # toll_table
+CONFLICTS_VIEW = {"view": "figures", "place": harm.CITY, "conflict": "1"}  # conflict_table
+STRIKES_VIEW = {"view": "events", "place": harm.CITY, "type": list(harm.STRIKE_TYPES)}  # strike_table
+STRIKE_COUNTS_VIEW = city_figures(harm.STRIKE_COUNT_MEASURES)  # strike_count_table
+DAMAGE_VIEW = city_figures(harm.DAMAGE_MEASURES + harm.DISPLACEMENT_MEASURES)  # damage_table
 # What a figure of zero strikes means, in words a reader uses.
 NONE_REPORTED = {"shelling incidents": "no shelling reported", "locations struck": "no place struck"}
 FIGURE_COLUMNS = {  # figures of one kind: the columns every figure table shares

@@ -8,6 +8,7 @@ from kharkiv.model.losses import (
     FORCES,
     LOSSES,
     NAMED,
+    OTHER_SIDE,
     SIDE_WORDS,
     charted_units,
     computed_shares,
@@ -213,6 +214,11 @@ def sept_losses(t: dict, statements: pd.DataFrame | None = None) -> dict:
 # --- the chapter's facts ------------------------------------------------------------------------------------
 
 
+# The explorer views of losses.ua_on_ru and losses.ru_on_ua: the same side, forces and loss measures.
+UA_ON_RU_VIEW = {"view": "figures", "subject": "russian military", "side": "Ukrainian", "measure": LOSSES}
+RU_ON_UA_VIEW = {"view": "figures", "subject": list(OTHER_SIDE), "side": "Russian", "measure": LOSSES}
+
+
 def linked_count(rows: pd.DataFrame, view: dict | None = None):
     """The number of rows as Markdown that links to them in the explorer (or to the view that holds them)."""
     return links.rows_link(f"{len(rows):,}", rows["statement_id"], view)
@@ -227,10 +233,8 @@ def intro_facts(military: pd.DataFrame) -> dict:
         "n_figures": f"{len(loss):,}",
         "n_all_figures": f"{len(military):,}",
         "n_other_text": others_text(military),
-        "n_ua_on_ru": linked_count(
-            ua, {"view": "figures", "subject": "russian military", "side": "Ukrainian"}
-        ),
-        "n_ru_on_ua": linked_count(ru, {"view": "figures", "side": "Russian"}),
+        "n_ua_on_ru": linked_count(ua, UA_ON_RU_VIEW),
+        "n_ru_on_ua": linked_count(ru, RU_ON_UA_VIEW),
         "ua_killed_max": largest_text(ua, "killed"),
         "ru_killed_max": largest_text(ru, "killed"),
         "n_third_text": f"{prose.in_words(len(third))} of the {len(loss):,} loss figures "
