@@ -1,17 +1,10 @@
 """The facts several pages state, worded once, so every page prints the same words."""
 
 from kharkiv.chapters.military_losses.facts import sept_losses
-from kharkiv.data.ids import sorted_ids
 from kharkiv.model import harm, tolls, views
 from kharkiv.model.counts import claims_by_label, settlements_retaken
 from kharkiv.model.periods import ASSAULT, MAY, SEPTEMBER, assault_events, window
 from kharkiv.text import dates, harm_text, prose
-
-
-def rows_view(kind: str, ids) -> dict:
-    """The explorer view of exactly these rows ("events" or "figures"), for a table no filter describes: its "All N"
-    link names them."""
-    return {"view": kind, "ids": sorted_ids(set(map(str, ids)))}
 
 
 def strikes_and_attacks(n: int) -> str:

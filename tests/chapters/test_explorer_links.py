@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from kharkiv.build.explorer_bench import synthetic_tables
-from kharkiv.chapters import assault, claims, counteroffensives, explorer, shared
+from kharkiv.chapters import assault, claims, counteroffensives, explorer
 from kharkiv.chapters.civilian_harm import tables as harm_tables
 from kharkiv.chapters.military_losses import facts as military_facts
 from kharkiv.data.load import load_tables
@@ -60,14 +60,19 @@ def _harm(t):
 def harm_tolls(t):
     h = _harm(t)
     table = harm_tables.toll_table(h["tolls"], h["names"])
-    return harm_tables.TOLLS_VIEW, _ids(h["tolls"], "statement_id"), len(table)
+    return (
+        links.rows_view("figures", h["tolls"]["statement_id"]),
+        _ids(h["tolls"], "statement_id"),
+        len(table),
+    )
 
 
 def harm_conflicts(t):
     h = _harm(t)
     table = harm_tables.conflict_table(h["tolls"], h["conflicts"])
     assert len(table) == len(h["conflicts"])  # one row a day or attack: its "All N" counts them, not figures
-    return harm_tables.CONFLICTS_VIEW, _ids(h["conflicts"], "statement_ids"), None
+    ids = _ids(h["conflicts"], "statement_ids")
+    return links.rows_view("figures", ids), ids, None
 
 
 def harm_strikes(t):
@@ -91,7 +96,7 @@ def harm_damage(t):
 def harm_victims(t):
     h = _harm(t)
     table = harm_tables.victim_table(h["victims"], h["names"])
-    return shared.rows_view("events", h["victims"]["event_id"]), _ids(h["victims"], "event_id"), len(table)
+    return links.rows_view("events", h["victims"]["event_id"]), _ids(h["victims"], "event_id"), len(table)
 
 
 def _claims(t):
@@ -105,13 +110,14 @@ def claims_spread(t):
     place_names = dict(zip(t["places"]["place_id"], t["places"]["name"], strict=False))
     table = claims.spread_table(spread, place_names)
     assert len(table) == len(spread)  # one row a count: its "All N" counts them, not figures
-    return {"view": "figures", "conflict": "1"}, _ids(spread, "statement_ids"), None
+    ids = _ids(spread, "statement_ids")
+    return links.rows_view("figures", ids), ids, None
 
 
 def claims_multi_source(t):
     ev, _ = _claims(t)
     table = claims.multi_source_events(ev, harm_text.source_names(t["sources"]))
-    return shared.rows_view("events", table["event_id"]), _ids(table, "event_id"), len(table)
+    return links.rows_view("events", table["event_id"]), _ids(table, "event_id"), len(table)
 
 
 def _claims_label(label):
@@ -133,7 +139,7 @@ def military_units(t):
     military, names = _military(t)
     rows = losses.by_unit(losses.unit_figures(military))
     table = military_facts.listing(rows, names)
-    return shared.rows_view("figures", rows["statement_id"]), _ids(rows, "statement_id"), len(table)
+    return links.rows_view("figures", rows["statement_id"]), _ids(rows, "statement_id"), len(table)
 
 
 def _military_subject(subject):
@@ -141,14 +147,14 @@ def _military_subject(subject):
         military, names = _military(t)
         rows = losses.by_time(military[military["subject"] == subject])
         table = military_facts.listing(rows, names)
-        return {"view": "figures", "subject": subject}, _ids(rows, "statement_id"), len(table)
+        return links.rows_view("figures", rows["statement_id"]), _ids(rows, "statement_id"), len(table)
 
     return case
 
 
 def military_ua_on_ru(t):
     ua = losses.ua_on_ru(losses.losses(military_facts.figures(t)))
-    return military_facts.UA_ON_RU_VIEW, _ids(ua, "statement_id"), len(ua)
+    return links.rows_view("figures", ua["statement_id"]), _ids(ua, "statement_id"), len(ua)
 
 
 def military_ru_on_ua(t):

@@ -4,8 +4,8 @@ reported each figure, and the explorer view that holds every row when a chapter 
 Each builder takes the frames of kharkiv.harm and returns the table to pass to kharkiv.tables.show with its links
 and view (the explorer's URL filters, _static/explorer-core.js FILTERS). A view opens exactly the table's rows (a
 filter with several values keeps a row matching any): the city's figures of the table's measures and people, the
-refuted ones left out as the chapter leaves them out; where no filter says what a table holds, the view names its
-rows (chapters.shared.rows_view).
+refuted ones left out as the chapter leaves them out; where no filter says what a table holds (a claim told twice
+is one row here, two in the explorer), the view names its rows (links.rows_view).
 """
 
 import pandas as pd
@@ -25,8 +25,8 @@ def city_figures(measures, subjects=None) -> dict:
     return view | ({"subject": list(subjects)} if subjects is not None else {})
 
 
-TOLLS_VIEW = city_figures(harm.TOLL_MEASURES, harm.CIVILIAN + harm.UNSTATED)  # toll_table
-CONFLICTS_VIEW = {"view": "figures", "place": harm.CITY, "conflict": "1"}  # conflict_table
+# toll_table and conflict_table name their rows (links.rows_view): the explorer lists every telling of a
+# claim told twice (same_claim_as), the chapter one, and no filter tells them apart.
 STRIKES_VIEW = {"view": "events", "place": harm.CITY, "type": list(harm.STRIKE_TYPES)}  # strike_table
 STRIKE_COUNTS_VIEW = city_figures(harm.STRIKE_COUNT_MEASURES)  # strike_count_table
 DAMAGE_VIEW = city_figures(harm.DAMAGE_MEASURES + harm.DISPLACEMENT_MEASURES)  # damage_table
