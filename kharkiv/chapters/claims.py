@@ -11,13 +11,18 @@ from kharkiv.model.claims import SIDES, VERIFICATION
 from kharkiv.model.comparable import one_telling
 from kharkiv.plots import style
 from kharkiv.plots.claim_lanes import VERIFICATION_COLOURS
-from kharkiv.text import links, prose
-from kharkiv.text.claims_text import SIDE_LABELS, period_text, subject_name
+from kharkiv.text import attribution, dates, links, prose
+from kharkiv.text.claims_text import subject_name
 from kharkiv.text.harm_text import named_sources
-from kharkiv.text.wording import number, period, who
+from kharkiv.text.wording import number
 
 PARTIES = ["Ukrainian", "Russian"]
 FLAGGED = ["refuted", "disputed"]
+
+
+def side_label(side) -> str:
+    """A side as a chart or table names it: 'Ukrainian', 'third party', and attribution.NO_ONE for 'unattributed'."""
+    return attribution.NO_ONE if attribution.unnamed(side=side) else str(side)
 
 
 def _share(mask: pd.Series) -> str:
@@ -72,7 +77,7 @@ def verification_chart(one: pd.DataFrame):
     fig, ax = style.figure(figsize=(style.WIDTH, 1.6 + 0.45 * max(len(sides), 1)))
     left = pd.Series(0.0, index=sides)
     for label in VERIFICATION:
-        names = [SIDE_LABELS.get(s, s) for s in sides]
+        names = [side_label(s) for s in sides]
         ax.barh(names, table[label], left=left, color=VERIFICATION_COLOURS[label], label=label, height=0.6)
         left += table[label]
     ax.set_ylim(len(sides) - 0.5, -0.5)
@@ -99,7 +104,7 @@ def by_claimant(ev: pd.DataFrame, st: pd.DataFrame) -> pd.DataFrame:
     table = table.reindex(columns=VERIFICATION, fill_value=0)
     table["events and figures"] = table.sum(axis=1)
     table = table.reset_index().rename(columns={"claimant": "who", "claimant_side": "side"})
-    table["side"] = table["side"].map(lambda s: SIDE_LABELS.get(s, s))
+    table["side"] = table["side"].map(side_label)
     return table.sort_values(["events and figures", "who"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -114,7 +119,7 @@ def evidence_of(es: pd.DataFrame, event_ids, names: dict) -> pd.Series:
 
 
 def _who(df: pd.DataFrame) -> list[str]:
-    return [who(c, s) for c, s in zip(df["claimant"], df["claimant_side"], strict=False)]
+    return [attribution.labelled(c, s) for c, s in zip(df["claimant"], df["claimant_side"], strict=True)]
 
 
 def figure_what(st: pd.DataFrame) -> list[str]:
@@ -156,7 +161,7 @@ def contested(ev: pd.DataFrame, st: pd.DataFrame, es: pd.DataFrame, names: dict)
         "claimed by (side)": bad_st["who"],
         "verification": bad_st["verification"].astype(str),
         "source": [names.get(str(i), str(i)) for i in bad_st["source_id"]],
-        "evidence": bad_st["evidence"],
+        "evidence": attribution.excerpts(bad_st),
         "id": bad_st["statement_id"],
     }
     return _listing(events, figures)
@@ -186,7 +191,7 @@ def flagged(ev: pd.DataFrame, st: pd.DataFrame, es: pd.DataFrame, names: dict) -
         "verification": weak_st["verification"].astype(str),
         "marker": weak_st["weak_sourcing"],
         "source": [names.get(str(i), str(i)) for i in weak_st["source_id"]],
-        "evidence": weak_st["evidence"],
+        "evidence": attribution.excerpts(weak_st),
         "id": weak_st["statement_id"],
     }
     return _listing(events, figures)
@@ -235,9 +240,9 @@ def spread_facts(spread_: pd.DataFrame, place_names: dict | None = None) -> dict
     return facts | {
         "max_ratio": number(round(top["ratio"], 1)),
         "max_ratio_figures": top["figures"],
-        "max_ratio_period": period_text(top["period_start"], top["period_end"]),
+        "max_ratio_period": dates.period(top["period_start"], top["period_end"], style="short"),
         "max_ratio_what": f"{subject_name(top['subject'])} {top['measure']} on "
-        f"{period(top['period_start'], top['period_end'])}",
+        f"{dates.period(top['period_start'], top['period_end'])}",
     }
 
 
@@ -267,7 +272,7 @@ def disagreements(spread_: pd.DataFrame, place_names: dict) -> str:
         words = f", and {prose.listing(f'“{w}”' for w in said)}" if said else ""
         items.append(
             f"{subject_name(r.subject)} {r.measure} in {place_names.get(r.place_id, r.place_id)} on "
-            f"{period(r.period_start, r.period_end)} ({_range(r)}{words})"
+            f"{dates.period(r.period_start, r.period_end)} ({_range(r)}{words})"
         )
     return f"{prose.count(len(d), 'count', words=True)}: {prose.listing(items)}"
 
@@ -277,10 +282,12 @@ def spread_title(spread_: pd.DataFrame) -> str:
     d = _differ(spread_)
     if d.empty:
         return "No two officials give different figures for the same count"
-    days = list(dict.fromkeys(period(a, b) for a, b in zip(d["period_start"], d["period_end"], strict=False)))
+    days = list(
+        dict.fromkeys(dates.period(a, b) for a, b in zip(d["period_start"], d["period_end"], strict=False))
+    )
     one_day = len(days) == 1
     items = [
-        f"{subject_name(r.subject)} {r.measure}{'' if one_day else ', ' + period(r.period_start, r.period_end)}"
+        f"{subject_name(r.subject)} {r.measure}{'' if one_day else ', ' + dates.period(r.period_start, r.period_end)}"
         f" ({_range(r)})"
         for r in d.itertuples()
     ]
@@ -302,7 +309,7 @@ def spread_table(spread_: pd.DataFrame, place_names: dict) -> pd.DataFrame:
                 )
             ],
             "period": [
-                period_text(a, b)
+                dates.period(a, b, style="short")
                 for a, b in zip(spread_["period_start"], spread_["period_end"], strict=False)
             ],
             "who gave which figure": spread_["figures"],

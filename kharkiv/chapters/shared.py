@@ -4,7 +4,7 @@ from kharkiv.chapters.military_losses.facts import sept_losses
 from kharkiv.model import harm, tolls, views
 from kharkiv.model.counts import claims_by_label, settlements_retaken
 from kharkiv.model.periods import ASSAULT, MAY, SEPTEMBER, assault_events, window
-from kharkiv.text import harm_text, prose
+from kharkiv.text import dates, harm_text, prose
 
 
 def strikes_and_attacks(n: int) -> str:
@@ -32,7 +32,7 @@ def toll_day_facts(t: dict, statements) -> dict[str, str]:
     d = day["period_start"].iloc[0]
     also = tolls.also_said(statements, day)
     return {
-        "toll_day": prose.when(d, d),
+        "toll_day": dates.period(d),
         "feb28_spread": harm_text.day_reports_text(day),
         "feb28_also": harm_text.also_said_text(also, day, harm_text.source_names(t["sources"])),
     }
@@ -49,7 +49,7 @@ def shared_facts(t: dict, events=None, statements=None) -> dict[str, str]:
     facts = {"n_sources": prose.count(len(t["sources"]), "source document", words=True)}
     for key, phase_id in (("assault", ASSAULT), ("may", MAY), ("sept", SEPTEMBER)):
         start, end = window(t["phases"], phase_id)
-        facts[f"{key}_period"] = prose.when(start, end)
+        facts[f"{key}_period"] = dates.period(start, end)
         facts[f"{key}_n_days"] = prose.count((end - start).days + 1, "day", words=True)
     facts["assault_n_events"] = prose.count(len(assault_events(events)), "event")
     for key, phase_id in (("may", MAY), ("sept", SEPTEMBER)):

@@ -6,6 +6,7 @@ import re
 import pandas as pd
 
 from kharkiv.data import datapackage as schema
+from kharkiv.data.load import load_table
 from kharkiv.model import comparable, counts, measures
 
 SIDES = schema.enum("claimants", "side")
@@ -58,15 +59,24 @@ def _date_key(text: str) -> tuple:
     return (pd.isna(ts), ts if pd.notna(ts) else pd.Timestamp.min, text)
 
 
-def cited_outlets(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def canonical_outlets(outlets: pd.DataFrame) -> dict[str, str]:
+    """The outlets table (data/outlets.csv) as {variant: canonical name}: the one name of each outlet."""
+    return dict(zip(outlets["variant"].astype(str), outlets["canonical"].astype(str), strict=True))
+
+
+def cited_outlets(tables: dict[str, pd.DataFrame], outlets: pd.DataFrame | None = None) -> pd.DataFrame:
     """Distinct outlets in the cited_outlet column of the given tables, with the dates cited and rows citing each.
 
-    tables: {"event_sources": df, "statements": df, ...}; a row citing an outlet twice counts once.
+    tables: {"event_sources": df, "statements": df, ...}; a row citing an outlet twice counts once, under any of
+    its spellings: each variant of the outlets table (data/outlets.csv unless given) is counted under its
+    canonical name ('Ukrayinska Pravda' as 'Ukrainska Pravda').
     """
+    names = canonical_outlets(load_table("outlets") if outlets is None else outlets)
     rows = []
     for name, df in tables.items():
         for rid, text in enumerate(df["cited_outlet"]):
-            for outlet, date in {outlet_and_date(e) for e in split_citations(text)}:
+            cited = {outlet_and_date(e) for e in split_citations(text)}
+            for outlet, date in {(names.get(o, o), d) for o, d in cited}:
                 rows.append({"outlet": outlet, "date": date, "table": name, "row": rid})
     cols = ["outlet", "dates cited"] + [f"rows in {n}" for n in tables] + ["rows"]
     if not rows:

@@ -7,41 +7,10 @@ import pandas as pd
 from kharkiv.data.ids import series_key, sorted_ids
 from kharkiv.model import comparable
 from kharkiv.model.claims import SAME_THING
-from kharkiv.text import prose
-from kharkiv.text.wording import figure_text, who
+from kharkiv.text import attribution, dates, prose, wording
 
-NO_ONE = "a source naming no one"
 # Who a figure counts, as a reader names them (the data's subject codes are lower case).
 SUBJECT_NAMES = {"russian military": "Russian forces", "ukrainian military": "Ukrainian forces"}
-SIDE_LABELS = {"unattributed": "a source naming no one"}
-
-
-def period_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """'28 Feb 2022' or '24 Feb – 31 May 2022'."""
-    if start == end:
-        return f"{start:%-d %b %Y}"
-    return (
-        f"{start:%-d %b} – {end:%-d %b %Y}"
-        if start.year == end.year
-        else f"{start:%-d %b %Y} – {end:%-d %b %Y}"
-    )
-
-
-def with_figures(st: pd.DataFrame) -> pd.DataFrame:
-    """Statements (views.statements) plus figure (text), who (claimant and side), low and high (numbers)."""
-    out = st.copy()
-    out["figure"] = [
-        figure_text(v, h, q)
-        for v, h, q in zip(out["value"], out["value_high"], out["qualifier"], strict=False)
-    ]
-    out["who"] = [
-        NO_ONE if str(s) == "unattributed" else who(c, s)
-        for c, s in zip(out["claimant"], out["claimant_side"], strict=False)
-    ]
-    out["low"] = out["value"].astype("Float64")
-    out["high"] = out["value_high"].fillna(out["value"]).astype("Float64")
-    out["period"] = [period_text(a, b) for a, b in zip(out["period_start"], out["period_end"], strict=False)]
-    return out
 
 
 def reports_text(whos, figures) -> str:
@@ -83,11 +52,14 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
                 "label": textwrap.fill(
                     f"{subject_name(r.subject)} {r.measure}, {place_names.get(r.place_id, r.place_id)}", 30
                 )
-                + f"\n{period_text(r.period_start, r.period_end)}",
+                + f"\n{dates.period(r.period_start, r.period_end, style='short')}",
                 # one dot per distinct number of each official: a report repeated word for word adds no dot
                 "numbers": pd.DataFrame(
                     {
-                        "who": _names(nums),
+                        "who": [
+                            attribution.who(c, side=s)
+                            for c, s in zip(nums["claimant"], nums["claimant_side"], strict=True)
+                        ],
                         "low": nums["low"].astype(float).to_numpy(),
                         "high": nums["high"].astype(float).to_numpy(),
                         "civilians": (nums["subject"].astype(str) != "people").to_numpy(),
@@ -99,20 +71,20 @@ def spread_groups(spread_: pd.DataFrame, st: pd.DataFrame, place_names: dict) ->
                     dict.fromkeys(
                         f"{f} of {s} ({w}{', ' + k if k else ''})"
                         for f, s, w, k in zip(
-                            words["figure"], words["subject"].astype(str), _names(words), what, strict=False
+                            words["figure"],
+                            words["subject"].astype(str),
+                            [
+                                attribution.who(c, side=s)
+                                for c, s in zip(words["claimant"], words["claimant_side"], strict=True)
+                            ],
+                            what,
+                            strict=False,
                         )
                     )
                 ),
             }
         )
     return out
-
-
-def _names(df: pd.DataFrame) -> list[str]:
-    return [
-        NO_ONE if str(s) == "unattributed" else str(c)
-        for c, s in zip(df["claimant"], df["claimant_side"], strict=False)
-    ]
 
 
 def subject_name(subject) -> str:
@@ -128,7 +100,9 @@ def spread(st: pd.DataFrame, keys: list[str] = SAME_THING, min_claimants: int = 
     given, and the ratio high / low (NA unless at least two reports give a number and low > 0). Word
     quantities ('dozens') are listed among the reports but take no part in low, high or ratio.
     """
-    f = st if {"figure", "who", "low", "high"} <= set(st.columns) else with_figures(st)  # not twice at scale
+    f = (
+        st if {"figure", "who", "low", "high"} <= set(st.columns) else wording.with_figures(st, "short")
+    )  # not twice at scale
     f = comparable.comparable(
         comparable.one_telling(f)
     )  # each claim once; totals only: no headline, named person or part of a toll

@@ -17,38 +17,11 @@ from kharkiv.model.harm import (
     status,
     strike_key,
 )
-from kharkiv.text import prose
-from kharkiv.text.wording import figure_text, number, period, who
-
-
-def attributed(claimant, side) -> str:
-    """'Oleh Synyehubov (Ukrainian)'; 'none named (stated without attribution)' when unattributed."""
-    return (
-        "none named (stated without attribution)" if str(side) == "unattributed" else f"{claimant} ({side})"
-    )
-
-
-def figure(value, value_high, qualifier) -> str:
-    """A figure as the source qualifies it: 'at least 606', '200–217', 'dozens', '11'."""
-    return figure_text(value, value_high, qualifier)
-
-
-def with_figures(st: pd.DataFrame) -> pd.DataFrame:
-    """Statements plus figure (text), who (claimant and side), period (text), low and high (numbers)."""
-    return st.assign(
-        figure=[
-            figure(v, h, q) for v, h, q in zip(st["value"], st["value_high"], st["qualifier"], strict=False)
-        ],
-        who=[who(c, s) for c, s in zip(st["claimant"], st["claimant_side"], strict=False)],
-        period=[period(a, b) for a, b in zip(st["period_start"], st["period_end"], strict=False)],
-        low=st["value"].astype("Float64"),
-        high=st["value_high"].fillna(st["value"]).astype("Float64"),
-    )
-
+from kharkiv.text import attribution, dates, prose
+from kharkiv.text.wording import figure_text, number, with_figures
 
 # --- Reader-facing wording for the chapter (issue 12): sources by outlet, word-only reports named. ---------------
 
-NO_ONE = "a source naming no one"
 READER_STATUS = {"civilians": "civilians", "status not stated": "people, not said to be civilians"}
 
 
@@ -73,14 +46,15 @@ def named_sources(ids, names: dict[str, str]) -> str:
     return "; ".join(names.get(i.strip(), i.strip()) for i in str(ids).split(";") if i.strip())
 
 
+def _named(rows: pd.DataFrame) -> list[str]:
+    """Each row's speaker as attribution.who names them (attribution.NO_ONE when unnamed)."""
+    return [attribution.who(c, side=s) for c, s in zip(rows["claimant"], rows["claimant_side"], strict=True)]
+
+
 def in_words(members: pd.DataFrame) -> list[tuple[str, str]]:
     """(figure, who) of every report given only in words ('dozens'), each once, in order."""
     words = members[members["value"].isna()]
-    who_ = [
-        NO_ONE if str(side) == "unattributed" else str(name)
-        for name, side in zip(words["claimant"], words["claimant_side"], strict=False)
-    ]
-    return list(dict.fromkeys(zip(words["figure"].astype(str), who_, strict=False)))
+    return list(dict.fromkeys(zip(words["figure"].astype(str), _named(words), strict=True)))
 
 
 def spread_text(members: pd.DataFrame, noun: str = "") -> str:
@@ -121,13 +95,10 @@ def chart_groups(tolls_: pd.DataFrame, conflicts_: pd.DataFrame) -> list[dict]:
         nums = m[m["value"].notna()]
         out.append(
             {
-                "label": f"{period(c['period_start'], c['period_end'])}\n{c['measure']}",
+                "label": f"{dates.period(c['period_start'], c['period_end'])}\n{c['measure']}",
                 "numbers": pd.DataFrame(
                     {
-                        "who": [
-                            NO_ONE if str(side) == "unattributed" else str(name)
-                            for name, side in zip(nums["claimant"], nums["claimant_side"], strict=False)
-                        ],
+                        "who": _named(nums),
                         "low": nums["low"].astype(float),
                         "high": nums["high"].astype(float),
                         "civilians": nums["status"] == "civilians",
@@ -137,25 +108,6 @@ def chart_groups(tolls_: pd.DataFrame, conflicts_: pd.DataFrame) -> list[dict]:
             }
         )
     return out
-
-
-def according_to(claimant, role, side) -> str:
-    """'according to Oleh Synyehubov, head of the Kharkiv Regional State Administration (governor of Kharkiv
-    Oblast)'; 'in a source that names no one' when unattributed. Names are kept as spelled."""
-    if str(side) == "unattributed":
-        return "in a source that names no one"
-    if role is None or pd.isna(role) or not str(role).strip():
-        return f"according to {claimant}"
-    role = str(role)
-    if len(role) > 1 and role[0].isupper() and role[1].islower():
-        role = role[0].lower() + role[1:]
-    return f"according to {claimant}, {role}"
-
-
-def with_roles(st: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
-    """Statements plus the claimant's role and kind (claimant_kind: person, organisation ...)."""
-    c = claimants.set_index("claimant_id")
-    return st.assign(role=st["claimant_id"].map(c["role"]), claimant_kind=st["claimant_id"].map(c["kind"]))
 
 
 def tolls(statements: pd.DataFrame, places: pd.DataFrame, war_start, city: str = CITY) -> pd.DataFrame:
@@ -283,13 +235,6 @@ def rights_findings(events: pd.DataFrame, statements: pd.DataFrame, claimants: p
 # --- The reports of one day, worded once for every page that states them (chapters.shared). ----------------------
 
 
-def _named(rows: pd.DataFrame) -> list[str]:
-    return [
-        NO_ONE if str(side) == "unattributed" else str(name)
-        for name, side in zip(rows["claimant"], rows["claimant_side"], strict=False)
-    ]
-
-
 def day_reports_text(reports: pd.DataFrame, noun: str = "civilian", verb: str = "killed") -> str:
     """The reports of one day (tolls.deadliest_day rows), how many give a figure and how many only a word:
     'from 9 to 11 civilians killed in two reports, and “dozens” in one report given only in words, by Anton
@@ -318,7 +263,7 @@ def also_said_text(also: pd.DataFrame, reports: pd.DataFrame, sources: dict[str,
     out = []
     for cid, g in also.groupby("claimant_id", sort=False, observed=True):
         mine = reports[reports["claimant_id"] == cid].iloc[0]
-        counted = figure(mine["value"], mine["value_high"], mine["qualifier"])
+        counted = figure_text(mine["value"], mine["value_high"], mine["qualifier"])
         said = prose.listing(
             dict.fromkeys(
                 prose.figure(v, h, q)

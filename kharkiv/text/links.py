@@ -67,6 +67,12 @@ def _values(v) -> str:
     return ",".join(quote(str(x)) for x in v) if isinstance(v, list | tuple) else quote(str(v))
 
 
+def rows_view(kind: str, ids) -> dict:
+    """The explorer view of exactly these rows ("events" or "figures"), for a table or count no filter describes:
+    its link names them."""
+    return {"view": kind, "ids": sorted_ids(set(map(str, ids)))}
+
+
 def rows_href(ids, view: dict | None = None, from_dir: str = "notebooks") -> str:
     """The explorer showing exactly these rows, or, when they are too many to name in a link, the view that
     holds them (or the whole explorer)."""

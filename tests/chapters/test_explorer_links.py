@@ -19,7 +19,7 @@ from kharkiv.chapters.military_losses import facts as military_facts
 from kharkiv.data.load import load_tables
 from kharkiv.model import claims as claims_model
 from kharkiv.model import harm, losses, periods, territory, views
-from kharkiv.text import claims_text, harm_text, html_tables, links, prose
+from kharkiv.text import attribution, claims_text, harm_text, html_tables, links, prose, wording
 from tests.conftest import visit
 
 SCALES = [1, 10]
@@ -39,7 +39,7 @@ def _ids(frame: pd.DataFrame, col: str) -> set[str]:
 def _harm(t):
     phases_ = t["phases"].sort_values("order")
     events, statements = views.events(t), views.statements(t)
-    tolls = harm_text.with_roles(
+    tolls = attribution.with_roles(
         harm_text.tolls(statements, t["places"], phases_["start_date"].min()), t["claimants"]
     )
     people = ["civilians", "residents", "people"]
@@ -60,43 +60,48 @@ def _harm(t):
 def harm_tolls(t):
     h = _harm(t)
     table = harm_tables.toll_table(h["tolls"], h["names"])
-    return harm_tables.CITY_FIGURES, _ids(h["tolls"], "statement_id"), len(table)
+    return (
+        links.rows_view("figures", h["tolls"]["statement_id"]),
+        _ids(h["tolls"], "statement_id"),
+        len(table),
+    )
 
 
 def harm_conflicts(t):
     h = _harm(t)
     table = harm_tables.conflict_table(h["tolls"], h["conflicts"])
     assert len(table) == len(h["conflicts"])  # one row a day or attack: its "All N" counts them, not figures
-    return harm_tables.CITY_FIGURES, _ids(h["conflicts"], "statement_ids"), None
+    ids = _ids(h["conflicts"], "statement_ids")
+    return links.rows_view("figures", ids), ids, None
 
 
 def harm_strikes(t):
     h = _harm(t)
     table = harm_tables.strike_table(h["strikes"], h["names"])
-    return harm_tables.CITY_EVENTS, _ids(h["strikes"], "event_id"), len(table)
+    return harm_tables.STRIKES_VIEW, _ids(h["strikes"], "event_id"), len(table)
 
 
 def harm_strike_counts(t):
     h = _harm(t)
     table = harm_tables.strike_count_table(h["strike_counts"], h["names"])
-    return harm_tables.CITY_FIGURES, _ids(h["strike_counts"], "statement_id"), len(table)
+    return harm_tables.STRIKE_COUNTS_VIEW, _ids(h["strike_counts"], "statement_id"), len(table)
 
 
 def harm_damage(t):
     h = _harm(t)
     table = harm_tables.damage_table(h["damage"], h["displacement"], h["names"])
-    return harm_tables.CITY_FIGURES, _ids(table, "statement_id"), len(table)
+    return harm_tables.DAMAGE_VIEW, _ids(table, "statement_id"), len(table)
 
 
 def harm_victims(t):
     h = _harm(t)
     table = harm_tables.victim_table(h["victims"], h["names"])
-    return {"view": "events"}, _ids(h["victims"], "event_id"), len(table)
+    return links.rows_view("events", h["victims"]["event_id"]), _ids(h["victims"], "event_id"), len(table)
 
 
 def _claims(t):
     ev = views.events(t)
-    return ev, claims_text.with_figures(views.statements(t))
+    return ev, wording.with_figures(views.statements(t), "short")
 
 
 def claims_spread(t):
@@ -105,13 +110,14 @@ def claims_spread(t):
     place_names = dict(zip(t["places"]["place_id"], t["places"]["name"], strict=False))
     table = claims.spread_table(spread, place_names)
     assert len(table) == len(spread)  # one row a count: its "All N" counts them, not figures
-    return {"view": "figures", "conflict": "1"}, _ids(spread, "statement_ids"), None
+    ids = _ids(spread, "statement_ids")
+    return links.rows_view("figures", ids), ids, None
 
 
 def claims_multi_source(t):
     ev, _ = _claims(t)
     table = claims.multi_source_events(ev, harm_text.source_names(t["sources"]))
-    return {"view": "events"}, _ids(table, "event_id"), len(table)
+    return links.rows_view("events", table["event_id"]), _ids(table, "event_id"), len(table)
 
 
 def _claims_label(label):
@@ -133,7 +139,7 @@ def military_units(t):
     military, names = _military(t)
     rows = losses.by_unit(losses.unit_figures(military))
     table = military_facts.listing(rows, names)
-    return {"view": "figures", "subject": "russian military"}, _ids(rows, "statement_id"), len(table)
+    return links.rows_view("figures", rows["statement_id"]), _ids(rows, "statement_id"), len(table)
 
 
 def _military_subject(subject):
@@ -141,20 +147,19 @@ def _military_subject(subject):
         military, names = _military(t)
         rows = losses.by_time(military[military["subject"] == subject])
         table = military_facts.listing(rows, names)
-        return {"view": "figures", "subject": subject}, _ids(rows, "statement_id"), len(table)
+        return links.rows_view("figures", rows["statement_id"]), _ids(rows, "statement_id"), len(table)
 
     return case
 
 
 def military_ua_on_ru(t):
     ua = losses.ua_on_ru(losses.losses(military_facts.figures(t)))
-    view = {"view": "figures", "subject": "russian military", "side": "Ukrainian"}
-    return view, _ids(ua, "statement_id"), len(ua)
+    return links.rows_view("figures", ua["statement_id"]), _ids(ua, "statement_id"), len(ua)
 
 
 def military_ru_on_ua(t):
     ru = losses.ru_on_ua(losses.losses(military_facts.figures(t)))
-    return {"view": "figures", "side": "Russian"}, _ids(ru, "statement_id"), len(ru)
+    return military_facts.RU_ON_UA_VIEW, _ids(ru, "statement_id"), len(ru)
 
 
 def _windows(t):
@@ -230,26 +235,9 @@ LINKS = {
     "phases: the quietest phase's events (glued rate)": _phase_rate("quietest"),
 }
 
-# The links whose view opens other rows than the page lists, with what the chapter must change (they belong to
-# the chapters' engineers). Each is a strict xfail: mended, it passes and the mark must go.
-_V = "view=figures&place=kharkiv&verif=claimed,corroborated,disputed,reported"  # the city's, refuted left out
-_LOSSES = "measure=<losses.LOSSES>"
-_FIX = {
-    "civilian_harm: every report of people killed or wounded": "tables.CITY_FIGURES -> "
-    f"{_V}&measure=killed,wounded&subject=civilians,residents,foreign nationals,people",
-    "civilian_harm: the reports of each day": "view=figures&place=kharkiv&conflict=1",
-    "civilian_harm: every strike on the city": "tables.CITY_EVENTS -> "
-    "view=events&place=kharkiv&type=Explosions/Remote violence,Violence against civilians",
-    "civilian_harm: counts of strikes and places hit": f"{_V}&measure=<harm.STRIKE_COUNT_MEASURES>",
-    "civilian_harm: damage, evacuation and departure": f"{_V}&measure=<DAMAGE_MEASURES + DISPLACEMENT_MEASURES>",
-    "civilian_harm: the people the sources describe": "{'view': 'events'} opens every event: no filter holds "
-    "these rows; link the ids (links.rows_href) or give the explorer a filter for them",
-    "claims: events told by more than one document": "{'view': 'events'} opens every event: link the ids",
-    "military_losses: the unit figures": "no filter holds 'a unit named': link the ids, or an explorer filter",
-    "military_losses: Ukrainian figures of Russian losses (glued number)": f"add {_LOSSES}",
-    "military_losses: Russian figures of Ukrainian losses (glued number)": "add subject=ukrainian military,"
-    f"foreign fighters&{_LOSSES}",
-}
+# Links whose view opens other rows than the page lists, with what the chapter must change: each becomes a strict
+# xfail, so that mending it makes the mark go. None today.
+_FIX: dict[str, str] = {}
 MISMATCHES: dict[tuple[str, int], str] = {
     (name, scale): f"the chapter's view opens more rows; exact: {fix}"
     for name, fix in _FIX.items()

@@ -8,7 +8,7 @@ from kharkiv.chapters.civilian_harm import charts as harm_charts
 from kharkiv.chapters.civilian_harm import facts as harm_facts
 from kharkiv.chapters.civilian_harm import tables as harm_tables
 from kharkiv.model import harm
-from kharkiv.text import harm_text
+from kharkiv.text import attribution, harm_text, wording
 from tests.fixtures_harm import statement_frame
 from tests.model.test_harm import PLACES, ROWS, WAR_START
 
@@ -16,8 +16,8 @@ NAMES = {"s0": "Wikipedia, “Battle of Kharkiv (2022)”", "s3": "The Washingto
 
 
 def _tolls(rows=ROWS):
-    st = statement_frame(rows).assign(evidence="killing at least 606 civilians.", role=None)
-    return harm_text.tolls(st, PLACES, WAR_START).assign(role=None)
+    st = statement_frame(rows).assign(evidence="killing at least 606 civilians.")
+    return harm_text.tolls(st, PLACES, WAR_START).assign(claimant_role=None)
 
 
 def _copies(rows, k: int):
@@ -61,7 +61,7 @@ def test_toll_table_names_who_was_counted_and_the_outlet(tolls):
         n4["who was counted"] == "people, not said to be civilians" and n4["source"] == "The Washington Post"
     )
     assert table["period"].iloc[0] == "24 February – 31 May 2022"  # the running total starts first
-    assert "none named" in table.set_index("statement_id").loc["n6", "reported by"]
+    assert table.set_index("statement_id").loc["n6", "reported by"] == attribution.NO_ONE
 
 
 def test_conflict_table_gives_the_range_and_every_report_without_ids(tolls):
@@ -135,12 +135,12 @@ def test_headline_facts_name_the_largest_total_and_the_deadliest_attack(tolls):
     facts = harm_facts.headline(tolls)
     assert "at least 606" in facts["harm_top_toll"].data and "explorer.html#n6" in facts["harm_top_toll"].data
     assert facts["harm_top_toll_period"] == "24 February – 31 May 2022"
-    assert facts["harm_top_toll_who"] == "in a source that names no one"
+    assert facts["harm_top_toll_who"] == "according to a source naming no one"
     assert (
         facts["harm_top_toll_words"] == "“killing at least 606 civilians”"
     )  # the sentence's full stop follows
     assert facts["harm_top_day_what"].startswith(
-        "the one of 28 February 2022, which killed 1 civilian, in a source"
+        "the one of 28 February 2022, which killed 1 civilian, according to a source naming no one"
     )
     title = harm_facts.tolls_title(tolls)
     assert title.startswith("1 killed in the deadliest attack; ")
@@ -224,12 +224,12 @@ def test_damage_facts_give_the_largest_figure_and_the_departures_in_date_order()
         ("n3", None, "2022-03-01", "2022-03-05", "kharkiv", "city", "evacuated", "civilians", 2000, None,
          "exact", "u", "Unattributed", "unattributed", "reported", "s0"),
     ]  # fmt: skip
-    st = harm_text.with_figures(statement_frame(rows).assign(unit=["buildings", "percent", "people"]))
+    st = wording.with_figures(statement_frame(rows).assign(unit=["buildings", "percent", "people"]))
     facts = harm_facts.damage(st.iloc[:1], st.iloc[1:])
     assert facts["harm_n_damage"] == "1"
     assert facts["harm_damage_top"] == "more than 2,000 buildings destroyed by 29 April 2022, according to B"
     assert facts["harm_displacement_list"] == (
-        "2,000 people evacuated by 5 March 2022, in a source that names no one; "
+        "2,000 people evacuated by 5 March 2022, according to a source naming no one; "
         "about 30% of residents left by 10 March 2022, according to M"
     )
     assert harm_facts.damage(st.iloc[:0], st.iloc[:0]) == {"harm_n_damage": "0"}
@@ -238,12 +238,12 @@ def test_damage_facts_give_the_largest_figure_and_the_departures_in_date_order()
 def test_attribution_names_a_body_with_the_and_a_person_with_their_role():
     body = {
         "claimant": "Kharkiv Regional State Administration",
-        "role": "Regional government",
+        "claimant_role": "Regional government",
         "claimant_side": "Ukrainian",
     }
     person = {
         "claimant": "Oleh Synyehubov",
-        "role": "Head of the Kharkiv Regional State Administration",
+        "claimant_role": "Head of the Kharkiv Regional State Administration",
         "claimant_side": "Ukrainian",
     }
     assert harm_facts.according(pd.Series(body | {"claimant_kind": "organisation"})) == (
@@ -252,16 +252,13 @@ def test_attribution_names_a_body_with_the_and_a_person_with_their_role():
     assert harm_facts.according(pd.Series(person | {"claimant_kind": "person"})) == (
         "according to Oleh Synyehubov, head of the Kharkiv Regional State Administration"
     )
-    assert harm_facts.according(pd.Series(person)) == (  # no kind known: the role as given
-        "according to Oleh Synyehubov, head of the Kharkiv Regional State Administration"
-    )
     unnamed = {
         "claimant": "Unattributed",
-        "role": None,
+        "claimant_role": None,
         "claimant_side": "unattributed",
         "claimant_kind": "unattributed",
     }
-    assert harm_facts.according(pd.Series(unnamed)) == "in a source that names no one"
+    assert harm_facts.according(pd.Series(unnamed)) == "according to a source naming no one"
 
 
 def test_the_chapter_counts_its_documents_in_words():

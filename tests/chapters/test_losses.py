@@ -7,6 +7,7 @@ import pytest
 from kharkiv.chapters.military_losses import charts as losses_charts
 from kharkiv.chapters.military_losses import facts as losses_facts
 from kharkiv.model import losses
+from kharkiv.text import dates
 
 DAY = pd.Timestamp("2022-03-16")
 WAR = pd.Timestamp("2022-02-24")
@@ -108,7 +109,8 @@ def test_who_claims_whose_losses():
     ],
 )
 def test_when(start, end, expected):
-    assert losses_facts.when_text(pd.Timestamp(start), pd.Timestamp(end)) == expected
+    """The chapter's dates in running text are dates.period's "words" style."""
+    assert dates.period(pd.Timestamp(start), pd.Timestamp(end), "words") == expected
 
 
 def test_largest_is_one_attributed_figure_never_a_sum():

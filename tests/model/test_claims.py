@@ -6,7 +6,7 @@ import pytest
 from kharkiv.chapters import claims as claims_chapter
 from kharkiv.model import claims, counts
 from kharkiv.plots import claim_lanes, style
-from kharkiv.text import claims_text, prose, wording
+from kharkiv.text import attribution, claims_text, prose, wording
 
 
 @pytest.mark.parametrize(
@@ -22,12 +22,6 @@ from kharkiv.text import claims_text, prose, wording
 )
 def test_figure_text(value, high, qualifier, unit, expected):
     assert wording.figure_text(value if value is not None else pd.NA, high, qualifier, unit) == expected
-
-
-def test_period_text():
-    d = pd.Timestamp
-    assert claims_text.period_text(d("2022-02-28"), d("2022-02-28")) == "28 Feb 2022"
-    assert claims_text.period_text(d("2022-02-24"), d("2022-05-31")) == "24 Feb – 31 May 2022"
 
 
 def _statements(rows):
@@ -246,7 +240,7 @@ def _chapter_frames():
             ("n2", "b", "Ihor Terekhov", "Ukrainian", 22, None, "exact"),
         ]
     )
-    st = claims_text.with_figures(
+    st = wording.with_figures(
         st.assign(
             verification=["refuted", "claimed"],
             claim_date=[pd.NaT, d("2022-02-28")],
@@ -254,7 +248,8 @@ def _chapter_frames():
             evidence=["eleven killed", "22 killed"],
             event_id=[None, None],
             weak_sourcing=["unreliable source", None],
-        )
+        ),
+        "short",
     )
     names = {"s000": "Wikipedia", "s001": "The Washington Post"}
     return ev, st, es, names
@@ -301,7 +296,7 @@ def test_by_claimant_counts_events_and_figures_and_names_the_unattributed_side()
     table = claims_chapter.by_claimant(ev, st)
     assert list(table.columns) == ["who", "side", *claims.VERIFICATION, "events and figures"]
     assert table["events and figures"].sum() == len(ev) + len(st)
-    assert "unattributed" not in set(table["side"]) and claims_text.NO_ONE in set(table["side"])
+    assert "unattributed" not in set(table["side"]) and attribution.NO_ONE in set(table["side"])
 
 
 def test_label_facts_word_the_counts_and_link_the_refuted_claims():
@@ -367,14 +362,15 @@ def test_a_report_repeated_word_for_word_is_written_once_with_its_count():
 
 
 def test_spread_groups_draw_one_dot_per_distinct_number():
-    st = claims_text.with_figures(
+    st = wording.with_figures(
         _statements(
             [
                 ("n1", "a", "A", "Ukrainian", 10, None, "exact"),
                 ("n2", "a", "A", "Ukrainian", 10, None, "exact"),
                 ("n3", "b", "B", "Russian", 25, None, "exact"),
             ]
-        )
+        ),
+        "short",
     )
     sp = claims_text.spread(st)
     assert sp.loc[0, "figures"] == "A (Ukrainian): 10 (2 reports); B (Russian): 25"

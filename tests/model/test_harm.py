@@ -3,8 +3,9 @@
 import pandas as pd
 import pytest
 
+from kharkiv.chapters.civilian_harm import facts as harm_facts
 from kharkiv.model import harm
-from kharkiv.text import harm_text, wording
+from kharkiv.text import attribution, harm_text, wording
 from tests.fixtures_harm import PLACES, ROWS, WAR_START  # noqa: F401 (ROWS: tests/chapters/test_harm_chapter.py imports it from here)
 
 
@@ -26,12 +27,11 @@ def test_tolls_keep_civilians_and_unstated_people_in_the_city_only(st):
 
 
 def test_figures_read_as_the_source_qualifies_them():
-    assert harm_text.figure(606, None, "at least") == "at least 606"
-    assert harm_text.figure(None, None, "dozens") == "dozens"
-    assert harm_text.figure(200, 217, "range") == "200\u2013217"
-    assert harm_text.figure(1500, None, "exact") == "1,500"
-    assert wording.period("2022-04-14", "2022-04-17") == "14\u201317 April 2022"
-    assert harm_text.attributed("X", "unattributed").startswith("none named")
+    assert wording.figure_text(606, None, "at least") == "at least 606"
+    assert wording.figure_text(None, None, "dozens") == "dozens"
+    assert wording.figure_text(200, 217, "range") == "200\u2013217"
+    assert wording.figure_text(1500, None, "exact") == "1,500"
+    assert attribution.labelled("X", "unattributed") == attribution.NO_ONE
 
 
 def test_largest_running_total_is_a_civilian_one_and_never_a_sum(st):
@@ -155,7 +155,7 @@ def _members(rows):
     import pandas as pd
 
     df = pd.DataFrame(rows, columns=["value", "value_high", "qualifier", "claimant", "claimant_side"])
-    return harm_text.with_figures(
+    return wording.with_figures(
         df.assign(period_start=pd.Timestamp("2022-02-28"), period_end=pd.Timestamp("2022-02-28"))
     ).assign(statement_id=[f"n{i:04d}" for i in range(len(df))])
 
@@ -180,7 +180,7 @@ def test_a_range_of_words_only_or_of_one_number():
     assert harm_text.spread_text(_members([(None, None, "dozens", "A", "Ukrainian")])) == "A said “dozens”"
     assert harm_text.spread_text(_members([(3, None, "exact", "A", "Ukrainian")])) == "3"
     unnamed = _members([(None, None, "dozens", "Unattributed", "unattributed")])
-    assert harm_text.spread_text(unnamed) == f"{harm_text.NO_ONE} said “dozens”"
+    assert harm_text.spread_text(unnamed) == f"{attribution.NO_ONE} said “dozens”"
 
 
 def test_sources_are_named_as_readers_know_them():
@@ -198,11 +198,19 @@ def test_sources_are_named_as_readers_know_them():
     assert harm_text.named_sources("s1; s2", {"s1": "A", "s2": "B"}) == "A; B"
 
 
-def test_attribution_keeps_names_and_lowercases_only_a_role():
-    assert harm_text.according_to(
-        "Oleh Synyehubov", "Head of the Kharkiv Regional State Administration", "Ukrainian"
-    ) == ("according to Oleh Synyehubov, head of the Kharkiv Regional State Administration")
-    assert (
-        harm_text.according_to("CNN", "US news network", "third party") == "according to CNN, US news network"
+def test_the_chapter_attributes_a_toll_with_the_one_attribution_family():
+    def row(name, role, kind, side):
+        return {"claimant": name, "claimant_role": role, "claimant_kind": kind, "claimant_side": side}
+
+    person = row(
+        "Oleh Synyehubov", "Head of the Kharkiv Regional State Administration", "person", "Ukrainian"
     )
-    assert harm_text.according_to("Unattributed", None, "unattributed") == "in a source that names no one"
+    assert harm_facts.according(person) == (
+        "according to Oleh Synyehubov, head of the Kharkiv Regional State Administration"
+    )
+    assert (
+        harm_facts.according(row("CNN", "US news network", "organisation", "third party"))
+        == "according to CNN"
+    )
+    unnamed = row("Unattributed", None, "unattributed", "unattributed")
+    assert harm_facts.according(unnamed) == f"according to {attribution.NO_ONE}"

@@ -9,20 +9,18 @@ import pandas as pd
 
 from kharkiv.data.ids import series_key
 from kharkiv.model import harm, periods
-from kharkiv.text import harm_text, links, prose, wording
+from kharkiv.text import attribution, dates, harm_text, links, prose
 
 LOWER_BOUNDS = ("at least", "more than")
 
 
 def according(r) -> str:
     """'according to Oleh Synyehubov, head of …', 'according to the Kharkiv Regional State Administration' (a
-    body by its name, a person with their role), or 'in a source that names no one'."""
-    if str(r["claimant_side"]) == "unattributed":
-        return harm_text.according_to(r["claimant"], None, "unattributed")
-    kind = r.get("claimant_kind")
-    if kind is None or pd.isna(kind):
-        return harm_text.according_to(r["claimant"], r.get("role"), r["claimant_side"])
-    return prose.according_to(r["claimant"], r.get("role"), str(kind))
+    body by its name, a person with their role: rows from attribution.with_roles), or 'according to a source
+    naming no one'."""
+    return attribution.according_to(
+        r["claimant"], r.get("claimant_role"), r.get("claimant_kind"), r["claimant_side"]
+    )
 
 
 def _linked(text, ids, view: dict | None = None):
@@ -56,7 +54,7 @@ def headline(tolls: pd.DataFrame) -> dict:
     top = harm_text.largest_cumulative(tolls)
     if top is not None:
         facts["harm_top_toll"] = _linked(top["figure"], [top["statement_id"]])
-        facts["harm_top_toll_period"] = wording.period(top["period_start"], top["period_end"])
+        facts["harm_top_toll_period"] = dates.period(top["period_start"], top["period_end"])
         facts["harm_top_toll_who"] = according(top)
         # the sentence ends after the quotation: its own full stop is left out, never doubled
         facts["harm_top_toll_words"] = f"“{str(top['evidence']).strip().rstrip('.')}”"
@@ -64,7 +62,7 @@ def headline(tolls: pd.DataFrame) -> dict:
     if big is not None:
         dead = prose.unit_text(big["high"], "civilians" if big["status"] == "civilians" else "people")
         facts["harm_top_day_what"] = (
-            f"the one of {wording.period(big['period_start'], big['period_end'])}, which killed {big['figure']}{dead}, "
+            f"the one of {dates.period(big['period_start'], big['period_end'])}, which killed {big['figure']}{dead}, "
             f"{according(big)}"
         )
     return facts
@@ -76,7 +74,7 @@ def conflict(tolls: pd.DataFrame, conflicts: pd.DataFrame) -> dict:
     if c is None:
         return {}
     return {
-        "harm_conflict_day": wording.period(c["period_start"], c["period_end"]),
+        "harm_conflict_day": dates.period(c["period_start"], c["period_end"]),
         "harm_conflict_spread": _linked(
             harm_text.spread_text(harm.group_members(tolls, c)), c["statement_ids"].split("; ")
         ),
@@ -112,7 +110,7 @@ def tolls_title(tolls: pd.DataFrame) -> str:
         return "Reported deaths and injuries in Kharkiv"
     return (
         f"{prose.capitalise(big['figure'])} killed in the deadliest attack; {top['figure']} civilians killed by "
-        f"{wording.day(top['period_end'])}, the largest running total"
+        f"{dates.day(top['period_end'])}, the largest running total"
     )
 
 
@@ -122,7 +120,7 @@ def disagreement_title(tolls: pd.DataFrame, conflicts: pd.DataFrame) -> str:
     if c is None:
         return "No day or attack has tolls from two officials"
     return (
-        f"{wording.period(c['period_start'], c['period_end'])}, people {c['measure']}: the reports ran from "
+        f"{dates.period(c['period_start'], c['period_end'])}, people {c['measure']}: the reports ran from "
         + harm_text.spread_text(harm.group_members(tolls, c))
     )
 
@@ -145,7 +143,7 @@ def weapons(strikes: pd.DataFrame, reports: pd.DataFrame) -> dict:
         "harm_top_target": t.index[0] if len(t) else harm.NOT_STATED,
     }
     if len(cluster):
-        facts["harm_cluster_report_dates"] = wording.period(
+        facts["harm_cluster_report_dates"] = dates.period(
             cluster["start_date"].min(), cluster["start_date"].max()
         )
     return facts
@@ -180,7 +178,7 @@ def _left(r) -> str:
     """'2,000 people evacuated by 5 March 2022, according to …'; '30% of residents left by …'."""
     unit = "%" if str(r.unit) == "percent" else " people"
     what = str(r.measure).replace("residents left", "of residents left")
-    return f"{r.figure}{unit} {what} by {wording.day(r.period_end)}, {harm_text.according_to(r.claimant, None, r.claimant_side)}"
+    return f"{r.figure}{unit} {what} by {dates.day(r.period_end)}, {attribution.according_to(r.claimant, side=r.claimant_side)}"
 
 
 def damage(damage_: pd.DataFrame, displacement: pd.DataFrame) -> dict:
@@ -192,8 +190,8 @@ def damage(damage_: pd.DataFrame, displacement: pd.DataFrame) -> dict:
             ["high", "period_end", "statement_id"], ascending=[False, False, True], key=series_key
         ).iloc[0]
         facts["harm_damage_top"] = (
-            f"{d0['figure']} {d0['measure']} by {wording.day(d0['period_end'])}, "
-            f"{harm_text.according_to(d0['claimant'], None, d0['claimant_side'])}"
+            f"{d0['figure']} {d0['measure']} by {dates.day(d0['period_end'])}, "
+            f"{attribution.according_to(d0['claimant'], side=d0['claimant_side'])}"
         )
     left = displacement[
         displacement["measure"].isin(["evacuated", "residents left"]) & displacement["value"].notna()

@@ -2,19 +2,34 @@
 reported each figure, and the explorer view that holds every row when a chapter lists only the first ones.
 
 Each builder takes the frames of kharkiv.harm and returns the table to pass to kharkiv.tables.show with its links
-and view (the explorer's URL filters, _static/explorer.js FILTERS). A view is the explorer's nearest filter to the
-table's rows: the explorer filters by one value per field, so it may hold more rows than the table, never fewer.
+and view (the explorer's URL filters, _static/explorer-core.js FILTERS). A view opens exactly the table's rows (a
+filter with several values keeps a row matching any): the city's figures of the table's measures and people, the
+refuted ones left out as the chapter leaves them out; where no filter says what a table holds (a claim told twice
+is one row here, two in the explorer), the view names its rows (links.rows_view).
 """
 
 import pandas as pd
 
 from kharkiv.data.ids import series_key
 from kharkiv.model import harm
-from kharkiv.text import harm_text, wording
+from kharkiv.model.claims import VERIFICATION
+from kharkiv.text import attribution, dates, harm_text, wording
 
-# Explorer views (URL filters) that hold every row of the tables below.
-CITY_FIGURES = {"view": "figures", "place": harm.CITY}
-CITY_EVENTS = {"view": "events", "place": harm.CITY}
+# Explorer views (URL filters) that hold exactly the rows of the tables below.
+KEPT = [v for v in VERIFICATION if v != "refuted"]  # the chapter leaves refuted figures out (harm_text)
+
+
+def city_figures(measures, subjects=None) -> dict:
+    """The explorer's view of the city's figures of these measures (and people counted), refuted ones left out."""
+    view = {"view": "figures", "place": harm.CITY, "verif": KEPT, "measure": list(measures)}
+    return view | ({"subject": list(subjects)} if subjects is not None else {})
+
+
+# toll_table and conflict_table name their rows (links.rows_view): the explorer lists every telling of a
+# claim told twice (same_claim_as), the chapter one, and no filter tells them apart.
+STRIKES_VIEW = {"view": "events", "place": harm.CITY, "type": list(harm.STRIKE_TYPES)}  # strike_table
+STRIKE_COUNTS_VIEW = city_figures(harm.STRIKE_COUNT_MEASURES)  # strike_count_table
+DAMAGE_VIEW = city_figures(harm.DAMAGE_MEASURES + harm.DISPLACEMENT_MEASURES)  # damage_table
 # What a figure of zero strikes means, in words a reader uses.
 NONE_REPORTED = {"shelling incidents": "no shelling reported", "locations struck": "no place struck"}
 FIGURE_COLUMNS = {  # figures of one kind: the columns every figure table shares
@@ -52,8 +67,7 @@ def spreads(tolls_: pd.DataFrame, conflicts_: pd.DataFrame) -> list[str]:
     value, low, high = (narrow[c].astype("object").tolist() for c in ("value", "low", "high"))
     fig = narrow["figure"].astype(str).tolist()
     name = [
-        harm_text.NO_ONE if str(side) == "unattributed" else str(n)
-        for n, side in zip(narrow["claimant"], narrow["claimant_side"], strict=True)
+        attribution.who(n, side=s) for n, s in zip(narrow["claimant"], narrow["claimant_side"], strict=True)
     ]
     out = []
     for r in rows:
@@ -65,8 +79,8 @@ def spreads(tolls_: pd.DataFrame, conflicts_: pd.DataFrame) -> list[str]:
 
 
 def reported_by(df: pd.DataFrame) -> list[str]:
-    """'Oleh Synyehubov (Ukrainian)' for each row, or the words for a source that names no one."""
-    return [harm_text.attributed(c, s) for c, s in zip(df["claimant"], df["claimant_side"], strict=False)]
+    """'Oleh Synyehubov (Ukrainian)' for each row (attribution.labelled), or 'a source naming no one'."""
+    return [attribution.labelled(c, s) for c, s in zip(df["claimant"], df["claimant_side"], strict=True)]
 
 
 def sources_of(ids, names: dict[str, str]) -> list[str]:
@@ -75,9 +89,13 @@ def sources_of(ids, names: dict[str, str]) -> list[str]:
 
 
 def _figures(df: pd.DataFrame, names: dict[str, str], order: list[str]) -> pd.DataFrame:
-    """Figure rows sorted by `order` (then statement_id) with who reported them and their sources named."""
+    """Figure rows sorted by `order` (then statement_id) with who reported them, their sources named and their
+    excerpts as readers see them (a non-English one with the book's translation: attribution.excerpts)."""
     t = df.sort_values([*order, "statement_id"], key=series_key)
-    return t.assign(**{"reported by": reported_by(t), "source": sources_of(t["source_id"], names)})
+    return t.assign(
+        **{"reported by": reported_by(t), "source": sources_of(t["source_id"], names)},
+        evidence=attribution.excerpts(t),
+    )
 
 
 def toll_table(tolls: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -102,7 +120,7 @@ def conflict_table(tolls: pd.DataFrame, conflicts: pd.DataFrame) -> pd.DataFrame
     c = conflicts.sort_values(["period_start", "period_end", "measure", "strike"], key=series_key)
     t = pd.DataFrame(
         {
-            "day": [wording.period(a, b) for a, b in zip(c["period_start"], c["period_end"], strict=False)],
+            "day": [dates.period(a, b) for a, b in zip(c["period_start"], c["period_end"], strict=False)],
             "killed or wounded": c["measure"].astype(str),
             "figures given": spreads(tolls, c),
             "each report": c["figures"].str.replace(r" \[s\d+\]", "", regex=True),
@@ -136,7 +154,7 @@ def strike_count_figure(value, value_high, qualifier, measure) -> str:
     """A count of strikes as a reader says it: '65', 'at least 3', and a zero as 'no shelling reported'."""
     if value is not None and not pd.isna(value) and float(value) == 0 and pd.isna(value_high):
         return NONE_REPORTED.get(str(measure), "none")
-    return harm_text.figure(value, value_high, qualifier)
+    return wording.figure_text(value, value_high, qualifier)
 
 
 def strike_count_table(counts: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -8,6 +8,7 @@ from kharkiv.model.losses import (
     FORCES,
     LOSSES,
     NAMED,
+    OTHER_SIDE,
     SIDE_WORDS,
     charted_units,
     computed_shares,
@@ -19,28 +20,26 @@ from kharkiv.model.losses import (
     ua_on_ru,
     unit_figures,
 )
-from kharkiv.text import claims_text, links, prose, wording
+from kharkiv.text import attribution, dates, links, prose, wording
 
 # --- who and what -------------------------------------------------------------------------------------------
 
 
 def who(claimant, side) -> str:
-    """'Oryx (third party)', 'Oleh Synyehubov (Ukrainian)', but 'Ukrainian officials': the side is not repeated
-    where the claimant's name already says it."""
-    if str(side) == "unattributed":
-        return claims_text.NO_ONE
+    """attribution.labelled ('Oryx (third party)', 'Oleh Synyehubov (Ukrainian)'), but 'Ukrainian officials': the
+    side is not repeated where the claimant's name already says it."""
     word = SIDE_WORDS.get(str(side))
     if word and word.lower() in str(claimant).lower():
         return str(claimant)
-    return wording.who(claimant, side)
+    return attribution.labelled(claimant, side)
 
 
 def from_statements(st: pd.DataFrame) -> pd.DataFrame:
-    """The statements (views.statements) about military forces (claims.MILITARY), with claims_text.with_figures'
-    columns; 'who' names the side only where the claimant's name does not. A claim told twice (same_claim_as: the
+    """The statements (views.statements) about military forces (claims.MILITARY), with wording.with_figures'
+    columns (short dates); 'who' names the side only where the claimant's name does not. A claim told twice (same_claim_as: the
     captured documents' 131 tanks, 130 in a headline) is one figure, at its first telling."""
     st = one_telling(st)
-    out = claims_text.with_figures(st[st["subject"].isin(claims.MILITARY)])
+    out = wording.with_figures(st[st["subject"].isin(claims.MILITARY)], "short")
     out["who"] = [who(c, s) for c, s in zip(out["claimant"], out["claimant_side"], strict=True)]
     return out
 
@@ -70,25 +69,11 @@ def listing(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
             "claimed by": df["who"],
             "verification": df["verification"],
             "source": [names.get(str(s), str(s)) for s in df["source_id"]],
-            "evidence": df["evidence"],
+            "evidence": attribution.excerpts(df),
             "statement_id": df["statement_id"],
         },
         index=df.index,
     )
-
-
-def when_text(start, end) -> str:
-    """'on 28 February 2022', 'from 6 to 11 September 2022', 'from 24 February to 31 May 2022'."""
-    start, end = pd.Timestamp(start), pd.Timestamp(end)
-    if start == end:
-        return f"on {wording.day(end)}"
-    if start.year != end.year:
-        first = wording.day(start)
-    elif start.month != end.month:
-        first = f"{start.day} {start:%B}"
-    else:
-        first = str(start.day)
-    return f"from {first} to {wording.day(end)}"
 
 
 def largest_text(df: pd.DataFrame, measure: str) -> str | None:
@@ -96,7 +81,7 @@ def largest_text(df: pd.DataFrame, measure: str) -> str | None:
     r = largest(df, measure)
     if r is None:
         return None
-    return f"{r['figure']} {measure} {when_text(r['period_start'], r['period_end'])}, according to {r['who']}"
+    return f"{r['figure']} {measure} {dates.period(r['period_start'], r['period_end'], 'words')}, according to {r['who']}"
 
 
 def names_text(names, limit: int = NAMED) -> str:
@@ -205,7 +190,7 @@ def phase_facts(military: pd.DataFrame, phase: pd.Series) -> dict:
     d = in_phase(military, phase)
     killed = d[(d["measure"] == "killed") & (d["subject"] == "russian military")]
     facts = {
-        "sept_period": wording.period(phase["start_date"], phase["end_date"]),
+        "sept_period": dates.period(phase["start_date"], phase["end_date"]),
         "sept_n": sept_loss_n(d),
         "sept_claimants": from_whom(d) if len(d) else None,
     }
@@ -229,6 +214,11 @@ def sept_losses(t: dict, statements: pd.DataFrame | None = None) -> dict:
 # --- the chapter's facts ------------------------------------------------------------------------------------
 
 
+# The explorer view of losses.ru_on_ua: the same side, forces and loss measures. (ua_on_ru's figures name their
+# rows: a claim told twice is one figure here, two in the explorer, and no filter tells them apart.)
+RU_ON_UA_VIEW = {"view": "figures", "subject": list(OTHER_SIDE), "side": "Russian", "measure": LOSSES}
+
+
 def linked_count(rows: pd.DataFrame, view: dict | None = None):
     """The number of rows as Markdown that links to them in the explorer (or to the view that holds them)."""
     return links.rows_link(f"{len(rows):,}", rows["statement_id"], view)
@@ -243,10 +233,8 @@ def intro_facts(military: pd.DataFrame) -> dict:
         "n_figures": f"{len(loss):,}",
         "n_all_figures": f"{len(military):,}",
         "n_other_text": others_text(military),
-        "n_ua_on_ru": linked_count(
-            ua, {"view": "figures", "subject": "russian military", "side": "Ukrainian"}
-        ),
-        "n_ru_on_ua": linked_count(ru, {"view": "figures", "side": "Russian"}),
+        "n_ua_on_ru": linked_count(ua, links.rows_view("figures", ua["statement_id"])),
+        "n_ru_on_ua": linked_count(ru, RU_ON_UA_VIEW),
         "ua_killed_max": largest_text(ua, "killed"),
         "ru_killed_max": largest_text(ru, "killed"),
         "n_third_text": f"{prose.in_words(len(third))} of the {len(loss):,} loss figures "
