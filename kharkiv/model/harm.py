@@ -38,9 +38,19 @@ _PERSON = re.compile(
 
 
 def city_place_ids(places: pd.DataFrame, city: str = CITY) -> list[str]:
-    """The city and every place whose `within` is the city (its districts and landmarks), sorted."""
-    inside = places.loc[places["within"].astype("string") == city, "place_id"].astype(str)
-    return sorted({city, *inside})
+    """The city and every place within it at any depth (its districts, squares and the landmarks on them), sorted:
+    a building on a square on which the city lies is in the city."""
+    parent = dict(zip(places["place_id"].astype(str), places["within"].astype("string"), strict=True))
+    inside = {city}
+    for place in parent:
+        seen, p = set(), place
+        while p is not None and not pd.isna(p) and p not in seen:  # the loader refuses cycles; guard anyway
+            if p == city:
+                inside.add(place)
+                break
+            seen.add(p)
+            p = parent.get(p)
+    return sorted(inside)
 
 
 def in_city(df: pd.DataFrame, places: pd.DataFrame, city: str = CITY) -> pd.DataFrame:

@@ -214,3 +214,14 @@ def test_the_chapter_attributes_a_toll_with_the_one_attribution_family():
     )
     unnamed = row("Unattributed", None, "unattributed", "unattributed")
     assert harm_facts.according(unnamed) == f"according to {attribution.NO_ONE}"
+
+
+def test_the_city_holds_places_within_places():
+    """A building on a square in the city is in the city (the 1 March strike on the administration building)."""
+    places = pd.DataFrame(
+        {
+            "place_id": ["kharkiv", "square", "building", "izium"],
+            "within": pd.array([None, "kharkiv", "square", "kharkiv-oblast"], dtype="string"),
+        }
+    )
+    assert harm.city_place_ids(places) == ["building", "kharkiv", "square"]
