@@ -2,7 +2,7 @@
 filter takes to answer; at today's data or at N times as many synthetic rows.
 
 Timings are printed (scripts/benchmark.py calls measure_explorer), never asserted in tests.
-Usage: python -m kharkiv.explorer_bench [--scale 100] [html_dir]
+Usage: python -m kharkiv.build.explorer_bench [--scale 100] [html_dir]
 """
 
 import argparse

@@ -1,6 +1,6 @@
 """The claims chapter's facts, charts and tables, so notebooks/claims.ipynb reads as finding, chart, caveat.
 
-Built on kharkiv.claims, which holds what several chapters share (how a figure reads, who gives it, where counts
+Built on kharkiv.model.claims, which holds what several chapters share (how a figure reads, who gives it, where counts
 of the same thing diverge)."""
 
 import pandas as pd

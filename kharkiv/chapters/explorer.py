@@ -48,7 +48,7 @@ LABELLED = ["kharkiv", "izium", "kupiansk", "vovchansk", "chuhuiv", "balakliia",
 
 
 def sort_ids(ids) -> list[str]:
-    """Distinct ids in numeric order (kharkiv.ids: e10000 after e9999)."""
+    """Distinct ids in numeric order (kharkiv.data.ids: e10000 after e9999)."""
     return ids_mod.sorted_ids(set(map(str, ids)))
 
 
@@ -259,7 +259,7 @@ def book_citation() -> dict:
 
 def explorer_data(t: dict | None = None) -> dict:
     """Everything the page's script needs, column-wise and dictionary-encoded (small at 100x the rows); its
-    tables and fields are named in kharkiv.explorer_schema."""
+    tables and fields are named in kharkiv.chapters.explorer_schema."""
     t = t or load_tables()
     ev, st = views.events(t), views.statements(t)
     ev, st = _by_date_and_id(ev, "start_date", "event_id"), _by_date_and_id(st, "period_end", "statement_id")

@@ -1,6 +1,6 @@
 """The explorer's payload, named once: every table the page's scripts read and every field of each.
 
-kharkiv.explorer.explorer_data writes exactly these fields (checked by `check`); tests/test_explorer_core.py checks
+kharkiv.chapters.explorer.explorer_data writes exactly these fields (checked by `check`); tests/test_explorer_core.py checks
 that every field _static/explorer*.js reads is listed here. Tables are column-wise (one list per field, a row's
 values at the same index in each) so the page carries each field name once, however many rows there are. A "code"
 field holds an index into `codes[<name>]` (-1: empty); a "row" field an index into another table (-1: none); a "day"
@@ -46,7 +46,7 @@ TABLES: dict[str, dict[str, str]] = {
         "high": "upper bound of a range or None",
         "unit": "code: unit",
         "qual": "code: qualifier",
-        "text": "the figure as reported, worded by kharkiv.explorer.fmt_value ('at least 606 people')",
+        "text": "the figure as reported, worded by kharkiv.chapters.explorer.fmt_value ('at least 606 people')",
         "claimant": "row of claimants",
         "verif": "code: verification",
         "source": "row of sources",

@@ -1,5 +1,5 @@
 """Claims side by side: how a figure reads, who gives it, where counts of the same thing diverge, and which
-outlets a source document cites. Pure functions of the joined views (kharkiv.views); nothing is averaged."""
+outlets a source document cites. Pure functions of the joined views (kharkiv.model.views); nothing is averaged."""
 
 import re
 
@@ -97,7 +97,7 @@ def cited_outlets(tables: dict[str, pd.DataFrame], outlets: pd.DataFrame | None 
 
 
 def one_per_claim(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim, counted by the book's one rule (kharkiv.counts.claims: a claim and its figure are one
+    """One row per claim, counted by the book's one rule (kharkiv.model.counts.claims: a claim and its figure are one
     claim), with kind ('event' or 'figure') and claimant_side added: the event's where the claim is an event's,
     else its first figure's. Columns: key (event or figure id), verification, kind, claimant_side."""
     statements = comparable.one_telling(statements)

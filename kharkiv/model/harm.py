@@ -1,6 +1,6 @@
 """Civilian harm: which reports and events count, where they happened, and how reports of one day line up.
 
-Pure functions of the joined views (kharkiv.views.events / views.statements). Nothing is summed across
+Pure functions of the joined views (kharkiv.model.views.events / views.statements). Nothing is summed across
 claimants and nothing is averaged: every row stays one report by one claimant.
 """
 

@@ -1,5 +1,5 @@
 """Military losses as claimed: the figures, facts and tables of the military-losses chapter (its charts are in
-kharkiv.losses_charts).
+kharkiv.chapters.military_losses.charts).
 
 Every figure stays a claim attributed to whoever made it; nothing here adds figures of different claimants,
 categories or periods.

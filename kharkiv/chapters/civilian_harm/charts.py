@@ -1,6 +1,6 @@
 """What the civilian-harm charts draw when the data grows: each chart stays readable with many times today's rows.
 
-kharkiv.charts draws one mark per row it is given. These functions hand it no more than a reader can see: marks
+kharkiv.plots.charts draws one mark per row it is given. These functions hand it no more than a reader can see: marks
 that would fall on the same spot are drawn once (nothing a reader could tell apart is lost), attacks with the very
 same reports share one row that says how many they are, and the chart of disagreement shows at most MAX_GROUPS
 rows, those counted by the most officials, saying how many it leaves to the table.

@@ -1,4 +1,4 @@
-"""The civilian-harm chapter's facts and chart titles, computed from kharkiv.harm's frames.
+"""The civilian-harm chapter's facts and chart titles, computed from kharkiv.model.harm's frames.
 
 Each function returns a mapping for prose.glue_facts (values are plain text, or Markdown links to the rows behind a
 number) or a title that states what its chart shows. A fact the data cannot give is left out of the mapping, and

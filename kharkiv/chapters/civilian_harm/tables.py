@@ -1,7 +1,7 @@
 """The civilian-harm chapter's tables, as readers see them: columns named in plain words, sources by outlet, who
 reported each figure, and the explorer view that holds every row when a chapter lists only the first ones.
 
-Each builder takes the frames of kharkiv.harm and returns the table to pass to kharkiv.tables.show with its links
+Each builder takes the frames of kharkiv.model.harm and returns the table to pass to kharkiv.text.html_tables.show with its links
 and view (the explorer's URL filters, _static/explorer-core.js FILTERS). A view opens exactly the table's rows (a
 filter with several values keeps a row matching any): the city's figures of the table's measures and people, the
 refuted ones left out as the chapter leaves them out; where no filter says what a table holds (a claim told twice

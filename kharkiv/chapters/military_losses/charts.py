@@ -1,5 +1,5 @@
 """The military-losses chapter's charts. Each draws a bounded number of marks at any size of the data, and its
-title states what it shows; the figures they draw come from kharkiv.losses."""
+title states what it shows; the figures they draw come from kharkiv.model.losses."""
 
 import textwrap
 
