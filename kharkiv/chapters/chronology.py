@@ -7,7 +7,7 @@ HTML-escaped here (escaping.html_text); nothing from the data is ever read as Ma
 
 import pandas as pd
 
-from kharkiv.text import attribution, links, prose
+from kharkiv.text import attribution, dates, links, prose
 from kharkiv.text.escaping import html_text
 
 # What location_precision says about the place, in words (see the glossary).
@@ -97,7 +97,6 @@ def place_text(place, precision) -> str:
 
 
 # Kept for the pages that still call it through the chronology (attribution.reported_by is the one wording).
-reporter_text = attribution.reported_by
 
 
 def entry(ev) -> str:
@@ -107,7 +106,10 @@ def entry(ev) -> str:
     references name (then the source line gives the documents alone, not the outlets twice). A person's other
     spellings follow the name, as searchable text."""
     anchor = links.event_anchor(ev.event_id)
-    when = prose.when(ev.start_date, ev.end_date, ev.date_precision) + PRECISION_NOTE[str(ev.date_precision)]
+    when = (
+        dates.period(ev.start_date, ev.end_date, precision=ev.date_precision)
+        + PRECISION_NOTE[str(ev.date_precision)]
+    )
     e = html_text
     by_outlet = attribution.unnamed(ev.claimant, ev.claimant_kind, ev.claimant_side) and bool(ev.cited_text)
     who = prose.capitalise(
@@ -167,7 +169,7 @@ def short_entries(rows: pd.DataFrame, numbers: dict[str, int]) -> str:
     """Short entries in date order, each date given once above its events (a span or a month as such)."""
     out, last = [], None
     for r in rows.itertuples():
-        when = prose.when(r.start_date, r.end_date, r.date_precision)
+        when = dates.period(r.start_date, r.end_date, precision=r.date_precision)
         if when != last:
             out.append(f"<h4>{_text(when)}</h4>")
             last = when

@@ -26,7 +26,7 @@ from kharkiv.model import comparable, views
 from kharkiv.model.geo import read_geojson
 from kharkiv.model.harm import CITY as CITY_PLACE
 from kharkiv.plots.maps import CITY, REGION
-from kharkiv.text import links, wording
+from kharkiv.text import dates, links
 
 # Without JavaScript the page lists every event and figure up to this many; beyond it, the first ones and a note
 # (the page would otherwise weigh megabytes at 100 times today's data).
@@ -202,7 +202,7 @@ def _day(d, base) -> int | None:
 def _days(first: int, last: int, base) -> dict:
     """Every day from first to last (day numbers from base), as ISO and as the book writes it."""
     days = [base + pd.Timedelta(days=d) for d in range(first, last + 1)]
-    return {"iso": [f"{d:%Y-%m-%d}" for d in days], "label": [wording.day(d) for d in days]}
+    return {"iso": [f"{d:%Y-%m-%d}" for d in days], "label": [dates.day(d) for d in days]}
 
 
 def _who(name, role, side) -> str:
@@ -251,7 +251,7 @@ def book_citation() -> dict:
         "title": str(cff["title"]),
         "authors": "; ".join(_author(a) for a in cff.get("authors", [])),
         "version": str(cff["version"]),
-        "date": wording.day(pd.Timestamp(str(cff["date-released"]))),
+        "date": dates.day(pd.Timestamp(str(cff["date-released"]))),
         "base": base.rstrip("/") + "/" if base else "",
         "page": links.EXPLORER,
     }

@@ -7,7 +7,7 @@ import textwrap
 
 import pandas as pd
 
-from kharkiv.text import attribution, dates, escaping, wording
+from kharkiv.text import attribution, escaping, wording
 
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 # Irregular plurals of the nouns the book counts; every other noun takes -s (or -es after s, x, ch, sh).
@@ -79,22 +79,8 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# The speaker of a report is worded by kharkiv.text.attribution, a date by kharkiv.text.dates; these names are kept
-# for the pages that still call them through prose.
+# Kept until the plots layer names kharkiv.text.attribution itself.
 who = attribution.who
-according_to = attribution.according_to
-with_roles = attribution.with_roles
-
-
-def when(start, end, precision: str = "day") -> str:
-    """dates.period(start, end, precision=precision): '28 February 2022', '14–17 April 2022', 'May 2022'."""
-    return dates.period(start, end, precision=precision)
-
-
-# The book's one HTML and one Markdown escaper live in kharkiv.text.escaping; these names are kept for the pages
-# that still call them through prose.
-escape = escaping.html_text
-md_text = escaping.md_text
 
 
 def markdown(text: str):

@@ -1,7 +1,6 @@
 """Plain-text wording of figures as the sources give them, for glued prose, table cells and charts.
 
-Dates are written by kharkiv.text.dates and speakers by kharkiv.text.attribution; the names day, period,
-period_words and who are kept here for the pages that still call them through wording.
+Dates are written by kharkiv.text.dates and speakers by kharkiv.text.attribution.
 """
 
 import pandas as pd
@@ -10,9 +9,6 @@ from kharkiv.text import attribution, dates
 
 DASH = dates.DASH
 _SHORT = {"percent": "%"}
-
-day = dates.day
-who = attribution.labelled
 
 
 def number(x) -> str:
@@ -34,16 +30,6 @@ def figure_text(value, value_high, qualifier, unit: str | None = None) -> str:
     if unit and not pd.isna(value):
         text += _SHORT.get(unit, f" {unit}")
     return text
-
-
-def period(start, end) -> str:
-    """dates.period(start, end): '28 February 2022', '14–17 April 2022', '24 February – 31 May 2022'."""
-    return dates.period(start, end)
-
-
-def period_words(start, end) -> str:
-    """dates.period(start, end, style="words"): 'on 28 February 2022', 'from 24 to 28 February 2022'."""
-    return dates.period(start, end, style="words")
 
 
 def with_figures(st: pd.DataFrame, date_style: str = "range") -> pd.DataFrame:

@@ -19,7 +19,7 @@ from kharkiv.chapters.military_losses import facts as military_facts
 from kharkiv.data.load import load_tables
 from kharkiv.model import claims as claims_model
 from kharkiv.model import harm, losses, periods, territory, views
-from kharkiv.text import attribution, claims_text, harm_text, html_tables, links, prose, wording
+from kharkiv.text import attribution, claims_text, harm_text, html_tables, links, wording
 from tests.conftest import visit
 
 SCALES = [1, 10]
@@ -178,7 +178,7 @@ def counteroffensive_recaptures(t):
 
 
 def counteroffensive_losses(t):
-    statements = prose.with_roles(views.statements(t), t["claimants"])
+    statements = attribution.with_roles(views.statements(t), t["claimants"])
     w = _windows(t)
     rows = counteroffensives.sept_losses(statements, w["sept"])
     view = counteroffensives.losses_view(w["sept"])

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from kharkiv.text import attribution, prose
+from kharkiv.text import attribution, dates, escaping, prose
 
 
 @pytest.mark.parametrize(
@@ -37,25 +37,28 @@ def test_listing():
 
 def test_names_are_never_lower_cased():
     assert prose.capitalise("iSW judged") == "ISW judged"
-    assert prose.who("Ihor Terekhov", "Mayor of Kharkiv", "person") == "Ihor Terekhov, mayor of Kharkiv"
+    assert attribution.who("Ihor Terekhov", "Mayor of Kharkiv", "person") == "Ihor Terekhov, mayor of Kharkiv"
     # a role that starts with a name keeps its capital
-    assert prose.who("X", "Kharkiv Oblast governor", "person") == "X, Kharkiv Oblast governor"
-    assert prose.who("Institute for the Study of War", "Washington-based think tank", "think tank") == (
+    assert attribution.who("X", "Kharkiv Oblast governor", "person") == "X, Kharkiv Oblast governor"
+    assert attribution.who("Institute for the Study of War", "Washington-based think tank", "think tank") == (
         "the Institute for the Study of War"
     )
 
 
 def test_attribution():
-    assert prose.according_to("Oleh Synyehubov", "Head of the regional administration", "person") == (
+    assert attribution.according_to("Oleh Synyehubov", "Head of the regional administration", "person") == (
         "according to Oleh Synyehubov, head of the regional administration"
     )
-    assert prose.according_to("Unattributed", None, "unattributed") == "according to a source naming no one"
+    assert (
+        attribution.according_to("Unattributed", None, "unattributed")
+        == "according to a source naming no one"
+    )
 
 
 def test_dates_with_precision():
-    assert prose.when("2022-02-24", "2022-02-24") == "24 February 2022"
-    assert prose.when("2022-03-06", "2022-03-07", "range") == "6\u20137 March 2022"
-    assert prose.when("2022-05-01", "2022-05-31", "month") == "May 2022"
+    assert dates.period("2022-02-24", "2022-02-24") == "24 February 2022"
+    assert dates.period("2022-03-06", "2022-03-07", precision="range") == "6\u20137 March 2022"
+    assert dates.period("2022-05-01", "2022-05-31", precision="month") == "May 2022"
 
 
 def test_spread_text_says_when_a_report_is_only_words():
@@ -68,10 +71,10 @@ def test_spread_text_says_when_a_report_is_only_words():
 
 
 def test_markdown_and_html_are_inert():
-    assert prose.md_text("*bold* [x](y)") == "\\*bold\\* \\[x\\]\\(y\\)"
+    assert escaping.md_text("*bold* [x](y)") == "\\*bold\\* \\[x\\]\\(y\\)"
     assert prose.link_md("a_b", "#e1") == "[a\\_b](#e1)"
-    assert prose.escape("<script>") == "&lt;script&gt;"
-    assert prose.escape(None) == "" and prose.escape(float("nan")) == ""
+    assert escaping.html_text("<script>") == "&lt;script&gt;"
+    assert escaping.html_text(None) == "" and escaping.html_text(float("nan")) == ""
     assert "&lt;b&gt;" in prose.folded("<b>", "")
 
 
@@ -81,11 +84,11 @@ def test_glue_facts_refuses_a_missing_value():
 
 
 def test_organisations_named_as_descriptions_take_the():
-    assert prose.who("Government of the United Kingdom", None, "government body") == (
+    assert attribution.who("Government of the United Kingdom", None, "government body") == (
         "the Government of the United Kingdom"
     )
-    assert prose.who("Human Rights Watch", None, "NGO") == "Human Rights Watch"
-    assert prose.who("Oryx", None, "open-source group") == "Oryx"
+    assert attribution.who("Human Rights Watch", None, "NGO") == "Human Rights Watch"
+    assert attribution.who("Oryx", None, "open-source group") == "Oryx"
 
 
 def test_units_follow_their_figures():

@@ -2,13 +2,13 @@
 
 import pandas as pd
 
-from kharkiv.text import wording
+from kharkiv.text import dates, wording
 
 
 def test_the_old_date_names_are_the_one_formatter():
-    assert wording.day("2022-02-24") == "24 February 2022"
-    assert wording.period("2022-04-14", "2022-04-17") == "14\u201317 April 2022"
-    assert wording.period_words("2022-02-24", "2022-05-31") == "from 24 February to 31 May 2022"
+    assert dates.day("2022-02-24") == "24 February 2022"
+    assert dates.period("2022-04-14", "2022-04-17") == "14\u201317 April 2022"
+    assert dates.period("2022-02-24", "2022-05-31", style="words") == "from 24 February to 31 May 2022"
 
 
 def test_figure_text_as_the_source_gives_it():
