@@ -14,6 +14,17 @@
       });
     });
   }
-  function run() { document.querySelectorAll(".bd-article table").forEach(label); }
+  // a cell whose token scrolls inside it (a checksum, kharkiv.css) takes the keyboard's focus, so it can be scrolled
+  function focusable() {
+    document.querySelectorAll("table.kharkiv-cards td").forEach(function (cell) {
+      if (cell.scrollWidth > cell.clientWidth + 1) cell.setAttribute("tabindex", "0");
+      else cell.removeAttribute("tabindex");
+    });
+  }
+  function run() {
+    document.querySelectorAll(".bd-article table").forEach(label);
+    focusable();
+    window.addEventListener("resize", focusable);
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
 })();

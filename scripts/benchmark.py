@@ -11,17 +11,25 @@ the same way (and says so). If the explorer page exists (notebooks/explorer.html
 Timings are printed, never asserted. Targets at 100x (issue 11): load and validate < 2 s, each notebook < 30 s,
 no page > 5 MB.
 
+`--weigh DIR` weighs the chapter pages of a built book (DIR: its _build/html) as a reader's first load in Chromium:
+every byte of every response (HTML, the theme's and the book's scripts, stylesheets, fonts, images, the search
+index), at 1400 px and at 390 px. Target (issue 24): at most 1.2 MB per chapter page at today's data. The scale
+runs weigh their books the same way.
+
 `--loop` times the maintainers' loop instead (issue 22), in a fresh clone of HEAD that uses this checkout's
 installed .venv (installing is bound by the network, not measured): a fresh `make book`, a no-change `make book`,
 `make test` and `make unit` (where the target exists), each with the machine's load average before and after.
 Targets: a no-change `make book` in 3 s, `make test` in 4 minutes, `make unit` in 45 s, on an idle 2-core machine.
 
 Usage: python scripts/benchmark.py [--scale N ...] [--no-book] [-j N] [--keep DIR]
+       python scripts/benchmark.py --weigh _build/html
        python scripts/benchmark.py --loop [--keep DIR]
 """
 
 import argparse
 import csv
+import functools
+import http.server
 import json
 import os
 import re
@@ -29,13 +37,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 MB = 1024 * 1024
-TARGETS = {"load": 2.0, "notebook": 30.0, "page": 5 * MB}
+TARGETS = {"load": 2.0, "notebook": 30.0, "page": 5 * MB, "first_load": 1.2 * MB}
+VIEWPORTS = {"1400px": {"width": 1400, "height": 900}, "390px": {"width": 390, "height": 844}}
 
 
 def _read(path: Path) -> tuple[list[str], list[dict]]:
@@ -218,6 +228,51 @@ def page_weights(html: Path) -> list[tuple[str, int]]:
     return sorted(sizes, key=lambda x: -x[1])
 
 
+def first_load_weights(html: Path) -> dict[str, dict[str, int]]:
+    """{page: {viewport: bytes}}: each chapter page (notebooks/*.html and the landing page) loaded once in a fresh
+    Chromium context, every response counted (the theme's files included), after its images and fonts settle."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import ARGS, CHROMIUM
+
+    handler = functools.partial(_Quiet, directory=str(html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    pages = ["index.html", *sorted(str(p.relative_to(html)) for p in (html / "notebooks").glob("*.html"))]
+    out: dict[str, dict[str, int]] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for rel in pages:
+                for name, viewport in VIEWPORTS.items():
+                    context = browser.new_context(viewport=viewport)
+                    page = context.new_page()
+                    page.goto(root + rel, wait_until="networkidle")
+                    sizes = page.evaluate(
+                        "() => performance.getEntriesByType('resource').map(r => r.encodedBodySize || r.transferSize)"
+                        ".concat([performance.getEntriesByType('navigation')[0].encodedBodySize])"
+                    )
+                    out.setdefault(rel, {})[name] = int(sum(sizes))
+                    context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def print_first_loads(weights: dict[str, dict[str, int]]) -> None:
+    for rel, by_view in sorted(weights.items(), key=lambda kv: -max(kv[1].values())):
+        flags = "  OVER TARGET" if max(by_view.values()) > TARGETS["first_load"] else ""
+        views = "  ".join(f"{v} {fmt_bytes(n):>9}" for v, n in by_view.items())
+        print(f"  first load {rel:<34} {views}{flags}")
+
+
 def explorer_weight(html: Path) -> int | None:
     page = html / "notebooks" / "explorer.html"
     if not page.exists():
@@ -269,6 +324,9 @@ def bench(scale: int, work: Path, book: bool, jobs: int) -> dict:
         total = sum(p.stat().st_size for p in html.rglob("*") if p.is_file())
         print(f"whole book                           {fmt_bytes(total):>10}")
         result.update(largest_page=weights[0] if weights else None, html_bytes=total)
+        first = first_load_weights(html)
+        print_first_loads(first)
+        result["first_load"] = first
         explorer = explorer_weight(html)
         if explorer is not None:
             print(f"explorer page (with its own assets)  {fmt_bytes(explorer):>10}")
@@ -337,7 +395,15 @@ def main():
     parser.add_argument(
         "--loop", action="store_true", help="time make book (fresh, no change), test and unit"
     )
+    parser.add_argument(
+        "--weigh", type=Path, help="only weigh the chapter pages of this built book (_build/html)"
+    )
     args = parser.parse_args()
+    if args.weigh:
+        weights = first_load_weights(args.weigh.resolve())
+        print_first_loads(weights)
+        print(json.dumps(weights))
+        return
     print(
         f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}"
     )

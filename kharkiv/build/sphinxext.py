@@ -39,7 +39,12 @@ document.addEventListener("DOMContentLoaded", () => {
 
 
 PHONE_MEDIA = "(max-width: 600px)"
-IMG = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*_images/(?P<name>[^"/]+\.png))"(?P<rest>[^>]*)/?>')
+# an image may already sit in Sphinx's own link to it (a {figure} with :target:, a glued figure): that link is kept,
+# for a second <a> inside it would be split off by the parser and leave an empty link (axe: link-name)
+IMG = re.compile(
+    r'(?P<open><a [^>]*class="[^"]*image-reference[^"]*"[^>]*>\s*)?'
+    r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*_images/(?P<name>[^"/]+\.png))"(?P<rest>[^>]*)/?>'
+)
 
 
 def _narrow_name(name: str) -> str:
@@ -59,16 +64,17 @@ def _phone_charts(app, pagename, templatename, context, doctree):
 
     def swap(m):
         src = sources.get(m["name"])
+        opened = m["open"] or ""
         if src is None or not src.is_file():
             return m[0]
         data = src.read_bytes()
         full, narrow = style.split_narrow(data)
-        tag = m[0]
+        tag = m[0][len(opened) :]
         alt = style.png_text(full).get(style.KEY_ALT)
         if alt and re.search(r'alt="(|[^"]*\.png)"', tag):
             tag = re.sub(r'alt="[^"]*"', f'alt="{html.escape(alt)}"', tag, count=1)
         if narrow is None:
-            return tag
+            return opened + tag
         out.mkdir(parents=True, exist_ok=True)
         (out / _narrow_name(m["name"])).write_bytes(narrow)
         w, h = (round(v * style.CSS_DPI / style.DPI) for v in struct.unpack(">II", narrow[16:24]))
@@ -77,11 +83,16 @@ def _phone_charts(app, pagename, templatename, context, doctree):
         label = html.escape(
             f"Open the chart at full size: {html.unescape(alt_now[1]) if alt_now else 'chart'}"
         )
+        picture = (
+            f'<picture class="kharkiv-chart"><source media="{PHONE_MEDIA}" srcset="{srcset}" width="{w}" '
+            f'height="{h}" />{tag}</picture>'
+        )
+        if opened:
+            return opened.replace('class="', 'class="kharkiv-zoom ', 1) + picture
         # the link is written here, not by kharkiv.js, so that the <img> stays the <picture>'s own child
         return (
             f'<a class="kharkiv-zoom" href="{m["src"]}" title="Open the chart at full size" aria-label="{label}">'
-            f'<picture class="kharkiv-chart"><source media="{PHONE_MEDIA}" srcset="{srcset}" width="{w}" '
-            f'height="{h}" />{tag}</picture></a>'
+            f"{picture}</a>"
         )
 
     context["body"] = IMG.sub(swap, body)

@@ -5,6 +5,7 @@ Colour encodes at most style.MAX_CATEGORIES categories (the rest grouped as 'oth
 """
 
 import textwrap
+from functools import partial
 
 import matplotlib.ticker as mticker
 import pandas as pd
@@ -251,8 +252,43 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, row
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.tick_params(length=0)
+        if t.shape[1] > 4:  # a phone turns it a quarter: the many columns become rows
+            ax._kharkiv_narrow = partial(heatmap_narrow, table=t)
     style.title(ax, title)
     return fig
+
+
+def heatmap_narrow(ax, min_pt: float, table: pd.DataFrame) -> None:
+    """count_heatmap for a phone's column, transposed: one row per former column, the few former rows across,
+    their names wrapped and upright-turned at the top."""
+    titles = {loc: ax.get_title(loc) for loc in ("left", "center", "right")}
+    xlabel, ylabel = ax.get_xlabel(), ax.get_ylabel()
+    ax.cla()
+    t = table.T
+    sns.heatmap(
+        t,
+        annot=t.astype(int).map(lambda v: f"{v:,}").to_numpy(),
+        fmt="",
+        cmap=sns.light_palette("#0072B2", as_cmap=True),
+        cbar=False,
+        linewidths=0.6,
+        linecolor="white",
+        ax=ax,
+        annot_kws={"fontsize": min_pt},
+        mask=t.to_numpy() == 0,
+    )
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.set_xticklabels([plain(c) for c in t.columns], rotation=90, ha="center", va="bottom")
+    ax.set_yticklabels([textwrap.fill(plain(i), 16) for i in t.index], rotation=0)
+    ax.set_xlabel(ylabel, fontsize=min_pt)
+    ax.set_ylabel(xlabel, fontsize=min_pt)
+    ax.tick_params(length=0, labelsize=min_pt)
+    fig = ax.get_figure()
+    fig.set_size_inches(fig.get_figwidth(), 3.2 + 0.3 * len(t))
+    for loc, text in titles.items():  # the title starts where the axes do, right of the row names
+        if text:
+            ax.set_title(textwrap.fill(" ".join(text.split()), 24), loc=loc)
 
 
 # Plain groups for the weapons the sources name at different levels of detail (a Kalibr is a missile; a Grad is a

@@ -5,7 +5,7 @@ Every figure displayed in a notebook is written as a 2x PNG (sharp on high-DPI s
 its size at 96 CSS px per inch. The PNG records the smallest text in the chart (in points) and its dpi, so that a
 test can compute the displayed text size from the width the browser gives the image (tests/test_pages_browser.py).
 
-A phone (issue 24): the same figure is also laid out again for a 358 px column (narrow_figure: the column's width,
+A phone (issue 24): the same figure is also laid out again for a 342 px column (narrow_figure: the column's width,
 text at least 11 CSS px, panels stacked, legends under the axes, titles rewrapped, fewer ticks) and that PNG is
 carried inside the full one, in a private chunk. The book's Sphinx extension (kharkiv.build.sphinxext) writes it
 out beside the full image and serves it through <picture> to screens of at most 600 px; a click opens the full one.
@@ -55,8 +55,8 @@ MIN_TEXT_PT = MIN_TEXT_PX * 72 / CSS_DPI  # 6.75 pt at full column width
 SOURCE_LINE = "Source: Battle of Kharkiv book dataset, curated from five source documents"
 # PNG text chunks written into every chart.
 KEY_MIN_PT, KEY_DPI, KEY_ALT = "kharkiv:min-text-pt", "kharkiv:dpi", "kharkiv:alt"
-# The phone: a 390 px screen leaves a 358 px column; chart text there is at least 11 CSS px.
-PHONE_COLUMN_PX = 358
+# The phone: a 390 px screen leaves a 342 px column; chart text there is at least 11 CSS px.
+PHONE_COLUMN_PX = 342  # the article column the theme leaves at 390 px (measured in Chromium)
 PHONE_MIN_TEXT_PX = 11
 PHONE_MIN_TEXT_PT = PHONE_MIN_TEXT_PX * 72 / CSS_DPI  # 8.25 pt at the phone column's width
 NARROW_WIDTH = round(PHONE_COLUMN_PX / CSS_DPI - 0.12, 2)  # inches; the saved image adds pad_inches each side
@@ -196,7 +196,7 @@ def split_narrow(data: bytes) -> tuple[bytes, bytes | None]:
 
 
 def narrow_figure(fig: Figure) -> Figure | None:
-    """A copy of fig laid out for a phone's 358 px column: the column's width, every text at least
+    """A copy of fig laid out for a phone's 342 px column: the column's width, every text at least
     PHONE_MIN_TEXT_PT, side-by-side panels stacked, legends under their axes, titles and the source line rewrapped,
     at most four or five ticks on a numeric or date axis. None when the figure cannot be copied."""
     try:
@@ -218,10 +218,17 @@ def narrow_figure(fig: Figure) -> Figure | None:
             t.set_fontsize(PHONE_MIN_TEXT_PT)
     for ax in small.axes:
         _narrow_axes(ax)
+        relayout = getattr(ax, "_kharkiv_narrow", None)
+        if relayout is not None:  # a chart with a phone layout of its own (time_axis.key_event_chart)
+            relayout(ax, PHONE_MIN_TEXT_PT)
     if small._suptitle is not None and small._suptitle.get_text():
         sup = small._suptitle
         chars = int(NARROW_WIDTH * 72 * 0.95 / (sup.get_fontsize() * 0.6))
         sup.set_text(textwrap.fill(" ".join(sup.get_text().split()), chars))
+    for t in small.texts:  # a note under the chart, rewrapped to the column
+        if t is not small._suptitle and max(map(len, t.get_text().splitlines() or [""])) > 40:
+            chars = int(NARROW_WIDTH * 72 * 0.95 / (t.get_fontsize() * 0.58))
+            t.set_text(textwrap.fill(" ".join(t.get_text().split()), chars))
     for leg in list(small.legends):
         _legend_below(small, leg)
     small.set_layout_engine("constrained")
@@ -236,7 +243,7 @@ def narrow_figure(fig: Figure) -> Figure | None:
     return small
 
 
-def _fit_width(fig: Figure, tries: int = 4) -> None:
+def _fit_width(fig: Figure, tries: int = 8) -> None:
     """Narrow the figure until its saved image (tight box: everything drawn) fits the phone column."""
     for _ in range(tries):
         fig.draw_without_rendering()

@@ -1,6 +1,7 @@
 """Time-axis helpers shared by chapters."""
 
 import textwrap
+from functools import partial
 
 import matplotlib.dates as mdates
 import matplotlib.ticker as mticker
@@ -82,6 +83,85 @@ def key_event_chart(
     month_axis(ax)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
+    # a phone draws this chart again in its own layout (style.narrow_figure calls it on the copy)
+    ax._kharkiv_narrow = partial(
+        key_event_chart_narrow, events=events, keys=keys, phases=phases, colours=colours
+    )
+
+
+NEAR_DAYS = 12  # key events closer than this share one label on a phone (about 16 px apart at 330 px)
+
+
+def _key_groups(keys: pd.DataFrame) -> list[tuple[pd.Timestamp, pd.Timestamp, str]]:
+    """The key events in date order, numbered 1, 2, ... and grouped while each is within NEAR_DAYS of the one
+    before: (first day, last day, "1–4" or "5, 6" or "7")."""
+    days = list(keys["start_date"].reset_index(drop=True))
+    groups, start = [], 0
+    for i in range(1, len(days) + 1):
+        if i == len(days) or (days[i] - days[i - 1]).days >= NEAR_DAYS:
+            first, last = start + 1, i
+            label = (
+                str(first)
+                if first == last
+                else f"{first}, {last}"
+                if last == first + 1
+                else f"{first}–{last}"
+            )
+            groups.append((days[start], days[i - 1], label))
+            start = i
+    return groups
+
+
+def key_event_chart_narrow(ax, min_pt: float, events, keys, phases, colours) -> None:
+    """key_event_chart for a phone's column: each row named above its ticks (the time axis gets the whole
+    width), nearby key events under one label ("1–4"), the phases named one a line below the axis, each beside a
+    bar spanning its days, and a tick every other month."""
+    titles, xlabel = {loc: ax.get_title(loc) for loc in ("left", "center", "right")}, ax.get_xlabel()
+    ax.cla()
+    kinds = list(events["event_type"].cat.categories)
+    lo, hi = phases["start_date"].min(), phases["end_date"].max() + pd.Timedelta(days=1)
+    span = hi - lo
+    shade_phases(ax, phases, label=False)
+    row = 1.6  # a row's ticks and its name above them
+    for k, kind in enumerate(reversed(kinds)):
+        y = k * row
+        rows = events[events["event_type"] == kind]
+        ax.scatter(
+            rows["start_date"], [y] * len(rows), marker="|", s=110, lw=1.2, color=colours[kind], zorder=3
+        )
+        ax.text(lo, y + 0.42, str(kind), fontsize=min_pt, va="bottom", ha="left", color="#222222", zorder=4)
+    top = len(kinds) * row - 0.2
+    for first, last, label in _key_groups(keys):
+        for day in keys["start_date"][(keys["start_date"] >= first) & (keys["start_date"] <= last)].unique():
+            ax.plot([day, day], [top - 0.35, top + 0.15], color="#444444", lw=0.9, zorder=5)
+        mid = first + (last - first) / 2
+        ha = "left" if mid - lo < span * 0.06 else "right" if hi - mid < span * 0.06 else "center"
+        x = first if ha == "left" else last if ha == "right" else mid
+        ax.text(x, top + 0.25, label, ha=ha, va="bottom", fontsize=min_pt + 0.75, fontweight="bold", zorder=5)
+    ordered = phases.sort_values("order")
+    for k, p in enumerate(ordered.itertuples()):  # one phase a line, its name beside or above its bar
+        y = -1.3 - 1.05 * k
+        end = p.end_date + pd.Timedelta(days=1)
+        ax.plot([p.start_date, end], [y, y], color="#444444", lw=3, solid_capstyle="butt", zorder=3)
+        left = (p.start_date - lo) < span * 0.5
+        x = p.start_date if left else end
+        ax.text(
+            x, y + 0.22, p.name, ha="left" if left else "right", va="bottom", fontsize=min_pt, color="#222222"
+        )
+    ax.set_ylim(-1.3 - 1.05 * len(ordered) + 0.4, top + 1.3)
+    ax.set_xlim(lo, hi)
+    ax.set_yticks([])
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(3, 5, 7, 9)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+    ax.tick_params(axis="x", labelsize=min_pt)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    ax.set_xlabel(xlabel, fontsize=min_pt)
+    fig = ax.get_figure()
+    fig.set_size_inches(fig.get_figwidth(), 5.2)
+    for loc, text in titles.items():
+        if text:
+            ax.set_title(text, loc=loc, pad=6)
 
 
 def stacked_days(ax, daily: pd.DataFrame, colours: dict) -> None:
