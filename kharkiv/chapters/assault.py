@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from kharkiv.chapters import chronology
 from kharkiv.model import periods, tolls, views
 from kharkiv.model.territory import iso_day
 from kharkiv.plots import maps
@@ -90,7 +91,10 @@ def fighting_html(rows: pd.DataFrame, t: dict) -> str:
     """The fighting day by day: each day a heading, each event its place, what happened, who said so and its
     label; each links to its chronology entry. Data text is escaped."""
 
-    roles = attribution.with_roles(rows, t["claimants"])
+    cited = chronology.event_sources(t)[
+        ["event_id", "cited_text"]
+    ]  # the outlet a sentence naming no one cites
+    roles = attribution.with_roles(rows, t["claimants"]).merge(cited, on="event_id", how="left")
     e = html_text
     parts = []
     for day, group in roles.groupby(roles["start_date"].dt.normalize(), sort=True):
@@ -105,7 +109,9 @@ def fighting_html(rows: pd.DataFrame, t: dict) -> str:
 
 
 def _said_by(r) -> str:
-    return attribution.reported_by(r.claimant, r.claimant_role, r.claimant_kind, r.claimant_side)
+    """Who reported it, as the chronology says it: the claimant, or the outlet the document cites."""
+    cited = r.cited_text if isinstance(r.cited_text, str) else ""
+    return attribution.reported_by(r.claimant, r.claimant_role, r.claimant_kind, r.claimant_side, cited)
 
 
 def statement_of(t: dict, start, end, measure: str, subject: str) -> pd.Series | None:

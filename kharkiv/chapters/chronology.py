@@ -96,9 +96,6 @@ def place_text(place, precision) -> str:
     return WHERE.get(int(precision), "{}").format(place)
 
 
-# Kept for the pages that still call it through the chronology (attribution.reported_by is the one wording).
-
-
 def entry(ev) -> str:
     """One event as an HTML entry whose id is the event id; its date is a permalink to itself.
 
