@@ -199,9 +199,7 @@ def scale_facts(t: dict, events: pd.DataFrame, statements: pd.DataFrame, window)
     rows = named_places(events, *window)
     area = figures_within(statements, *window, ["area liberated"])
     facts = {
-        "sept_area": prose.attributed_reports(area, units=True)
-        if len(area)
-        else "no figure for the area won",
+        "sept_area_sentence": area_sentence(area),
         "last_day": dates.day(window[1]),
     }
     for key, kind in (("regroup", "withdrawal"), ("evacuated", "evacuation announced"), ("entered", ENTERED)):
@@ -209,3 +207,21 @@ def scale_facts(t: dict, events: pd.DataFrame, statements: pd.DataFrame, window)
         facts[f"sept_{key}"] = prose.listing(hit.drop_duplicates("place_id")["place"]) if len(hit) else "none"
         facts[f"sept_{key}_who"] = _who_said(hit, t["claimants"]) if len(hit) else "no one"
     return facts
+
+
+def area_sentence(area: pd.DataFrame) -> str:
+    """The ground claimed as liberated, as one sentence: 'According to Volodymyr Zelensky, president of Ukraine,
+    Ukraine's forces had liberated about 2,000 km² since the counteroffensive began.' Several claims are listed, each
+    attributed; none is said plainly."""
+    if len(area) == 0:
+        return "The sources give no figure for the ground won."
+    if len(area) > 1:
+        return f"The ground claimed as liberated since the counteroffensive began: {prose.attributed_reports(area, units=True)}."
+    r = area.iloc[0]
+    said = attribution.according_to(r["claimant"], r["claimant_role"], r["claimant_kind"], r["claimant_side"])
+    ground = prose.figure(r["value"], r["value_high"], r["qualifier"]) + prose.unit_text(
+        r["value"], r["unit"]
+    )
+    return (
+        f"{prose.capitalise(said)}, Ukraine's forces had liberated {ground} since the counteroffensive began."
+    )

@@ -77,3 +77,23 @@ def test_key_dates_list_every_phase_in_order(t):
 def test_the_map_note_names_unplaced_places_only_when_there_are_some():
     assert assault.unplaced_sentence(pd.Series([], dtype="string")).endswith("for these days.")
     assert "School No. 134 cannot be placed" in assault.unplaced_sentence(pd.Series(["School No. 134"]))
+
+
+def test_the_ground_claimed_reads_as_one_attributed_sentence():
+    row = {
+        "claimant": "Volodymyr Zelensky",
+        "claimant_role": "President of Ukraine",
+        "claimant_kind": "person",
+        "claimant_side": "Ukrainian",
+        "value": 2000.0,
+        "value_high": None,
+        "qualifier": "about",
+        "unit": "km2",
+    }
+    one = counteroffensives.area_sentence(pd.DataFrame([row]))
+    assert one.startswith("According to Volodymyr Zelensky, president of Ukraine, Ukraine")
+    assert "about 2,000 km" in one and one.endswith("since the counteroffensive began.")
+    assert (
+        counteroffensives.area_sentence(pd.DataFrame([row, row])).count("according to") == 1
+    )  # one claim once
+    assert "no figure" in counteroffensives.area_sentence(pd.DataFrame([row]).iloc[:0])
