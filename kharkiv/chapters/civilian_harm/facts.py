@@ -97,6 +97,7 @@ def over_time(tolls: pd.DataFrame, phases: pd.DataFrame) -> dict:
     if len(ranked):
         facts |= {
             "harm_busiest_phase": str(ranked.iloc[0]["name"]),
+            "harm_busiest_period": dates.period(ranked.iloc[0]["start_date"], ranked.iloc[0]["end_date"]),
             "harm_busiest_n": f"{int(ranked.iloc[0]['n']):,}",
         }
     return facts
