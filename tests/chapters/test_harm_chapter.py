@@ -266,3 +266,14 @@ def test_the_chapter_counts_its_documents_in_words():
         "harm_n_documents": "two documents"
     }
     assert harm_facts.documents(pd.DataFrame({"source_id": ["s0"]})) == {"harm_n_documents": "one document"}
+
+
+def test_the_target_named_most_often_is_worded_for_readers():
+    strikes = pd.DataFrame(
+        {
+            "weapon": pd.array(["artillery", None, None], dtype="string"),
+            "target": ["residential"] * 2 + ["military"],
+        }
+    )
+    reports = pd.DataFrame({"weapon": pd.array([], dtype="string"), "start_date": pd.to_datetime([])})
+    assert harm_facts.weapons(strikes, reports)["harm_top_target"] == "homes and residential districts"

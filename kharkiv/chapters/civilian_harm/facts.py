@@ -131,6 +131,23 @@ def _ranked(values: pd.Series) -> pd.Series:
     return values.dropna().astype(str).value_counts().sort_index().sort_values(ascending=False, kind="stable")
 
 
+TARGET_WORDS = {  # the codebook's target categories in a reader's words (the glossary keeps the categories)
+    "residential": "homes and residential districts",
+    "civilians": "civilians",
+    "energy/utilities": "power and water supplies",
+    "industrial": "industrial sites",
+    "mixed": "mixed targets",
+    "administrative": "government buildings",
+    "education": "schools and universities",
+    "religious": "places of worship",
+    "diplomatic": "diplomatic buildings",
+    "commercial": "shops and businesses",
+    "cultural heritage": "cultural heritage",
+    "transport": "transport",
+    "military": "military targets",
+}
+
+
 def weapons(strikes: pd.DataFrame, reports: pd.DataFrame) -> dict:
     """The weapon and the target named most often, the share of strikes told without a weapon, and the dates of
     the reports that name cluster munitions."""
@@ -141,7 +158,7 @@ def weapons(strikes: pd.DataFrame, reports: pd.DataFrame) -> dict:
         "harm_n_strikes": f"{len(strikes):,}",
         "harm_share_no_weapon": f"{1 - named / max(len(strikes), 1):.0%}",
         "harm_top_weapon": w.index[0] if len(w) else "weapon",
-        "harm_top_target": t.index[0] if len(t) else harm.NOT_STATED,
+        "harm_top_target": TARGET_WORDS.get(t.index[0], t.index[0]) if len(t) else "no target",
     }
     if len(cluster):
         facts["harm_cluster_report_dates"] = dates.period(
