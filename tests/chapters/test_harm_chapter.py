@@ -179,6 +179,7 @@ def test_over_time_counts_reports_and_lower_bounds_per_phase(tolls):
         "harm_n_reports": "7",
         "harm_n_lower_bounds": "2",
         "harm_busiest_phase": "Assault",
+        "harm_busiest_period": "24 February – 9 March 2022",
         "harm_busiest_n": "5",
     }
 
