@@ -241,7 +241,7 @@
       buttons.append(b);
     }
     const note = el("p", { cls: "kx-mapnote" }), named = el("p", { cls: "kx-mapnote kx-placelist" });
-    const key = el("p", { cls: "kx-mapnote", text: "A circle's area grows with the number of rows at the place; a dashed circle marks a position known only approximately. Shaded: built-up areas. Press a circle to keep that place only." });
+    const key = el("p", { cls: "kx-mapnote", text: "A circle's area grows with the number of events or figures at the place; a dashed circle marks a position known only approximately. Shaded: built-up areas. Press a circle to keep that place only." });
 
     // greedy label placement: a label is drawn beside its point only where its measured box overlaps no other
     // label, no dot and not the edge; every place drawn is also named in the line under the map
@@ -320,7 +320,7 @@
       if (view === "city" && n) {
         parts.push(`${num(n)} ${n === 1 ? what.slice(0, -1) : what} of those shown ${n === 1 ? "is" : "are"} known only as “${P.name[D.city]}”, not by district or landmark: ${n === 1 ? "it is" : "they are"} drawn as one mark on the city centre.`);
       }
-      if (left > 0) parts.push(`The map draws the ${num(MAX_DOTS)} places with the most ${what}; ${num(left)} more places are not drawn (their rows are in the list).`);
+      if (left > 0) parts.push(`The map draws the ${num(MAX_DOTS)} places with the most ${what}; ${num(left)} more places are not drawn (they are in the list).`);
       if (unplaced) parts.push(`${num(unplaced)} of the ${num(rows.length)} ${what} shown have no place that can be mapped (a landmark without coordinates, or only the region).`);
       note.textContent = parts.join(" ");
       const listed = view === "city" ? drawn.filter(inView) : [];
