@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.book.test_pages_browser import DESKTOP, PHONE, book_pages, open_page
+from tests.conftest import DESKTOP, PHONE, content_pages, open_page
 
 AXE = Path(__file__).parents[1] / "vendor" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -31,10 +31,10 @@ def test_axe_is_vendored_with_its_licence():
 
 @pytest.mark.browser
 @pytest.mark.parametrize("mode", list(MODES))
-def test_axe_finds_no_wcag_a_or_aa_violation(browser, server, mode):
+def test_axe_finds_no_wcag_a_or_aa_violation(browser, server, built_html, mode):
     viewport, scheme = MODES[mode]
     problems = []
-    for rel in book_pages():
+    for rel in content_pages(built_html):
         context, page = open_page(browser, server + rel, viewport, scheme)
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         for v in axe_violations(page):
@@ -46,9 +46,9 @@ def test_axe_finds_no_wcag_a_or_aa_violation(browser, server, mode):
 
 
 @pytest.mark.browser
-def test_no_page_requests_the_font_awesome_script(browser, server):
+def test_no_page_requests_the_font_awesome_script(browser, server, built_html):
     problems = []
-    for rel in [*book_pages(), "notebooks/explorer.html", "search.html", "genindex.html"]:
+    for rel in content_pages(built_html):  # the explorer, search and index pages included
         context = browser.new_context(viewport=DESKTOP)
         page = context.new_page()
         requested = []
