@@ -1,5 +1,7 @@
-"""Chart builders for the harm, losses and claims chapters. Each takes prepared tables (kharkiv.harm, kharkiv.claims)
-and returns the figure; its title states what the chart shows about the battle, computed from the data.
+"""Chart builders for the harm, losses and claims chapters. Each takes prepared tables (kharkiv.model.harm and
+kharkiv.model.tolls for the tolls and strikes, the rows of disagreement from kharkiv.text.harm_text and
+kharkiv.text.claims_text) and returns the figure; its title states what the chart shows about the battle, computed
+from the data.
 
 Colour encodes at most style.MAX_CATEGORIES categories (the rest grouped as 'other'); every axis has one unit.
 """

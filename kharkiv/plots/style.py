@@ -3,7 +3,8 @@ the size they are shown at.
 
 Every figure displayed in a notebook is written as a 2x PNG (sharp on high-DPI screens) whose width attribute is
 its size at 96 CSS px per inch. The PNG records the smallest text in the chart (in points) and its dpi, so that a
-test can compute the displayed text size from the width the browser gives the image (tests/test_pages_browser.py).
+test can compute the displayed text size from the width the browser gives the image (tests/book/test_pages_browser.py
+and tests/book/test_phone.py).
 
 A phone (issue 24): the same figure is also laid out again for a 342 px column (narrow_figure: the column's width,
 text at least 11 CSS px, panels stacked, legends under the axes, titles rewrapped, fewer ticks) and that PNG is
