@@ -224,6 +224,17 @@ def visit(browser, url):
     return page, errors, outside
 
 
+def open_page(browser, url, viewport, scheme="light"):
+    """Open a page in a context of its own (viewport, colour scheme) once its images have loaded;
+    returns (context, page): close the context."""
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    return context, page
+
+
 # --- one visit per page and view: the record the page checks read ------------------------------------------------
 #
 # book_record (session) opens every content page of the built book once in each VIEW and records what the page

@@ -1,5 +1,7 @@
-"""Chart builders for the harm, losses and claims chapters. Each takes prepared tables (kharkiv.harm, kharkiv.claims)
-and returns the figure; its title states what the chart shows about the battle, computed from the data.
+"""Chart builders for the harm, losses and claims chapters. Each takes prepared tables (kharkiv.model.harm and
+kharkiv.model.tolls for the tolls and strikes, the rows of disagreement from kharkiv.text.harm_text and
+kharkiv.text.claims_text) and returns the figure; its title states what the chart shows about the battle, computed
+from the data.
 
 Colour encodes at most style.MAX_CATEGORIES categories (the rest grouped as 'other'); every axis has one unit.
 """
@@ -188,7 +190,7 @@ def disagreement(groups: list[dict], title: str, unit: str = "People"):
                 mfc=c if r.civilians else "white",
             )
         if g["words"]:
-            ax.annotate(
+            note = ax.annotate(
                 textwrap.fill(plain("in words: " + "; ".join(g["words"])), 80),
                 (0, y),
                 xytext=(3, -13),
@@ -198,7 +200,13 @@ def disagreement(groups: list[dict], title: str, unit: str = "People"):
                 va="top",
                 color="#333333",
             )
+            note._kharkiv_keep = True  # every report is shown: a phone rewraps the note, never cuts it
     ax.set_yticks(range(len(groups)), [plain(g["label"]) for g in groups])
+    ax._kharkiv_narrow = partial(
+        disagreement_narrow,
+        labels=[plain(g["label"]) for g in groups],
+        reports=[len(g["numbers"]) for g in groups],
+    )
     # room under the last row for its 'in words' note, so the note never prints over the x-axis
     last = groups[-1]["words"] if groups else []
     lines = len(textwrap.fill(plain("in words: " + "; ".join(last)), 80).splitlines()) if last else 0
@@ -221,6 +229,48 @@ def disagreement(groups: list[dict], title: str, unit: str = "People"):
     )
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.02), ncol=2, fontsize=8)
     return fig
+
+
+def disagreement_narrow(ax, min_pt: float, labels: list[str], reports: list[int]) -> None:
+    """disagreement() for a phone's column: each row's name above its dots, the axes the column's full width, the
+    'in words' notes rewrapped whole under their dots, and each row as tall as its name and note need."""
+    fig = ax.get_figure()
+    n = len(labels)
+    ax.set_yticks(range(n), [""] * n)
+    ax.tick_params(axis="y", length=0)
+    chars = int((style.NARROW_WIDTH * 72 - 24) / (min_pt * 0.6))
+    names = [textwrap.fill(lab, chars) for lab in labels]
+    notes = {round(t.xy[1]): t for t in ax.texts if getattr(t, "_kharkiv_keep", False)}
+    for t in notes.values():
+        t.set_text(textwrap.fill(" ".join(t.get_text().split()), chars))
+        t.set_fontsize(min_pt)
+    line = min_pt * 1.25
+    name_lines = max((len(x.splitlines()) for x in names), default=1)
+    note_lines = max((len(t.get_text().splitlines()) for t in notes.values()), default=0)
+    spread = max(reports, default=1) - 1
+    pitch = 40.0  # points between rows; the dots of a row spread over 0.12 of it each
+    for _ in range(4):
+        reach = 0.06 * spread * pitch + 5  # from a row's centre to the edge of its outermost dot
+        above = reach + 4 + name_lines * line + 2
+        below = reach + 3 + note_lines * line + 8
+        pitch = max(pitch, above + below)
+    for y, name in enumerate(names):
+        ax.annotate(
+            name,
+            (0, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(0, reach + 4),
+            textcoords="offset points",
+            fontsize=min_pt,
+            fontweight="bold",
+            ha="left",
+            va="bottom",
+        )
+        if y in notes:
+            notes[y].xyann = (3, -(reach + 3))
+    ax.set_ylim(n - 1 + below / pitch, -above / pitch)
+    ax._kharkiv_min_height = ((n - 1) * pitch + above + below) / 72
+    fig.set_size_inches(fig.get_figwidth(), ax._kharkiv_min_height + 2.2)  # style grows it if short
 
 
 def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, row_height: float = 0.34):

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kharkiv.text import prose
+from kharkiv.text import attribution, prose
 
 
 def reports_chart(ax, rows: pd.DataFrame, colours: dict) -> None:
@@ -34,7 +34,7 @@ def reports_chart(ax, rows: pd.DataFrame, colours: dict) -> None:
                 fontweight="bold",
                 color=colour,
             )
-    labels = [prose.who(r.claimant, r.claimant_role, r.claimant_kind) for r in rows.itertuples()]
+    labels = [attribution.who(r.claimant, r.claimant_role, r.claimant_kind) for r in rows.itertuples()]
     ax.set_yticks(range(len(rows))[::-1], [prose.wrap(x, 34) for x in labels], fontsize=9)
     ax.set_ylim(-0.6, len(rows) - 0.4)  # room for the bottom row, whose word sits on the axis otherwise
     ax.xaxis.get_major_locator().set_params(integer=True)

@@ -3,7 +3,8 @@ the size they are shown at.
 
 Every figure displayed in a notebook is written as a 2x PNG (sharp on high-DPI screens) whose width attribute is
 its size at 96 CSS px per inch. The PNG records the smallest text in the chart (in points) and its dpi, so that a
-test can compute the displayed text size from the width the browser gives the image (tests/test_pages_browser.py).
+test can compute the displayed text size from the width the browser gives the image (tests/book/test_pages_browser.py
+and tests/book/test_phone.py).
 
 A phone (issue 24): the same figure is also laid out again for a 342 px column (narrow_figure: the column's width,
 text at least 11 CSS px, panels stacked, legends under the axes, titles rewrapped, fewer ticks) and that PNG is
@@ -12,6 +13,7 @@ out beside the full image and serves it through <picture> to screens of at most 
 """
 
 import io
+import itertools
 import pickle
 import struct
 import textwrap
@@ -24,7 +26,7 @@ import matplotlib.ticker as mticker
 from matplotlib.category import StrCategoryLocator
 from matplotlib.figure import Figure
 from matplotlib.gridspec import GridSpec
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 
 from kharkiv.plots import maps
 
@@ -144,7 +146,7 @@ def describe(fig: Figure, alt: str) -> None:
 
 
 def _png_bytes(fig: Figure, dpi: int) -> bytes:
-    maps.relabel_figure(fig)  # at the layout the figure is saved with
+    maps.relabel_figure(fig, getattr(fig, "_kharkiv_min_pt", 0.0))  # at the layout the figure is saved with
     fig.draw_without_rendering()
     _lower_source_lines(fig)
     smallest = smallest_text_pt(fig)
@@ -232,15 +234,201 @@ def narrow_figure(fig: Figure) -> Figure | None:
     for leg in list(small.legends):
         _legend_below(small, leg)
     small.set_layout_engine("constrained")
+    _fit_inside(small)
     if source:
         small.draw_without_rendering()
+        _pin_legends(small)
         small.set_layout_engine("none")
         chars = int(NARROW_WIDTH * 72 / (PHONE_MIN_TEXT_PT * 0.58))
         source_line(small, "\n".join(textwrap.fill(" ".join(line.split()), chars) for line in source))
         small.texts[-1].set_fontsize(PHONE_MIN_TEXT_PT)
     _fit_width(small)
-    maps.relabel_figure(small, PHONE_MIN_TEXT_PT)  # a map places its labels again at this size
+    small._kharkiv_min_pt = PHONE_MIN_TEXT_PT  # a map places its labels again at this size when saved
+    maps.relabel_figure(small, PHONE_MIN_TEXT_PT)
     return small
+
+
+def _fit_inside(fig: Figure, tries: int = 6) -> None:
+    """Lay the phone copy out until everything lies inside its width: a title, note or data label running past
+    the right edge is rewrapped, a legend too wide is stacked in one column of wrapped labels, and the figure
+    grows taller where rows of names need room (so the axes keep the column's width instead of shrinking)."""
+    loosened = []
+    for ax in fig.axes:
+        gs = ax.get_subplotspec().get_gridspec() if ax.get_subplotspec() is not None else None
+        if gs is not None and gs.hspace is not None:
+            gs.hspace = None  # a gap set as a share of the full-size panels grows with a taller phone copy
+        if (
+            ax.get_aspect() == "auto"
+        ):  # a data label is kept inside the figure by rewrapping, not by the layout
+            loosened += [t for t in ax.texts if t.get_in_layout()]
+            for t in loosened:
+                t.set_in_layout(False)
+    for _ in range(tries):
+        fig.draw_without_rendering()
+        renderer = fig._get_renderer()
+        right = fig.bbox.x1 - 2
+        changed = any([_thin_ticks(ax, renderer) for ax in fig.axes])
+        changed = any([_room_for_labels(ax, renderer, right) for ax in fig.axes]) or changed
+        changed = any([_wrap_to(t, renderer, right) for t in _loose_texts(fig)]) or changed
+        changed = any([_stack_legend(fig, leg, renderer, right) for leg in _legends(fig)]) or changed
+        changed = any([_legend_under_label(ax, renderer) for ax in fig.axes]) or changed
+        changed = _grow_for_rows(fig) or changed
+        if not changed:
+            break
+    for t in loosened:  # the saved image (a tight box) holds every label again
+        t.set_in_layout(True)
+
+
+def _room_for_labels(ax, renderer, right: float) -> bool:
+    """Widen a numeric x axis (up to twice its span) so that the data labels right of its bars end inside the
+    figure, rather than break them over many lines; True if it widened."""
+    if (
+        ax.get_aspect() != "auto"
+        or ax.xaxis.get_scale() != "linear"
+        or isinstance(ax.xaxis.get_major_locator(), (mdates.DateLocator, StrCategoryLocator))
+    ):
+        return False
+    x0, x1 = ax.get_xlim()
+    span, width = x1 - x0, ax.bbox.width
+    want = x1
+    for t in ax.texts:
+        box = t.get_window_extent(renderer)
+        if isinstance(t, Annotation):
+            xy = t.xy if t.xycoords == "data" else None
+        else:
+            xy = t.get_position() if t.get_transform() is ax.transData else None
+        if box.x1 <= right or getattr(t, "_kharkiv_keep", False) or xy is None:
+            continue
+        room = right - box.width - ax.bbox.x0 - (box.x0 - ax.transData.transform(xy)[0])
+        if room > 0 and span > 0:
+            want = max(want, x0 + (xy[0] - x0) * width / room)
+    want = min(want, x0 + 2 * span)
+    if want - x1 < 0.01 * span:
+        return False
+    ax.set_xlim(x0, want)
+    return True
+
+
+def _thin_ticks(ax, renderer) -> bool:
+    """Every other tick of a numeric x axis whose labels would touch; True if it changed."""
+    labels = [t for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.x0)
+    if (
+        len(boxes) < 3
+        or all(a.x1 + 6 <= b.x0 for a, b in itertools.pairwise(boxes))
+        or any(t.get_rotation() for t in labels)
+    ):
+        return False
+    loc = ax.xaxis.get_major_locator()
+    if isinstance(loc, mdates.DateLocator):
+        dates = mdates.AutoDateLocator(minticks=2, maxticks=max(2, len(boxes) // 2))
+        ax.xaxis.set_major_locator(dates)  # the chart's own date format is kept
+    elif isinstance(loc, mticker.MaxNLocator):
+        ax.xaxis.set_major_locator(mticker.MaxNLocator(nbins=max(2, len(boxes) - 2)))
+    elif isinstance(loc, mticker.FixedLocator) and not isinstance(
+        ax.xaxis.get_major_formatter(), mticker.FixedFormatter
+    ):
+        ax.set_xticks(list(ax.get_xticks())[::2])
+    else:
+        return False
+    return True
+
+
+def _pin_legends(fig: Figure) -> None:
+    """Keep each figure legend where the constrained layout put it: without the layout engine an 'outside'
+    legend would fall back to the figure's bottom corner, over the source line."""
+    renderer = fig._get_renderer()
+    for leg in fig.legends:
+        box = leg.get_window_extent(renderer).transformed(fig.transFigure.inverted())
+        leg.set_loc("lower left")
+        leg.set_bbox_to_anchor((box.x0, box.y0), transform=fig.transFigure)
+        leg.borderaxespad = 0
+
+
+def _loose_texts(fig: Figure) -> list[Text]:
+    """Titles, notes and data labels: texts a phone may rewrap (not tick labels, legends or rotated text)."""
+    out = [t for t in fig.texts if t is not fig._suptitle]
+    for ax in fig.axes:
+        out += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, *ax.texts]
+    return [t for t in out if t.get_visible() and t.get_text().strip() and not t.get_rotation()]
+
+
+def _wrap_to(t: Text, renderer, right: float) -> bool:
+    """Rewrap t, fewer characters a line, until it ends left of `right` (display px); True if it changed."""
+    left = t.get_figure(root=True).bbox.x0 + 2
+
+    def inside() -> bool:
+        box = t.get_window_extent(renderer)
+        return box.x1 <= right and box.x0 >= left
+
+    if inside():
+        return False
+    words = " ".join(t.get_text().split())
+    chars = max(map(len, t.get_text().splitlines()))
+    while chars > 8:
+        chars -= max(1, chars // 12)
+        t.set_text(textwrap.fill(words, chars, break_long_words=False, break_on_hyphens=False))
+        if inside():
+            break
+    return True
+
+
+def _legends(fig: Figure) -> list:
+    return [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
+
+
+def _stack_legend(fig: Figure, leg, renderer, right: float) -> bool:
+    """A legend wider than the figure: its labels wrapped shorter, in one column; True if it changed."""
+    box = leg.get_window_extent(renderer)
+    if box.x1 <= right and box.x0 >= fig.bbox.x0 - 1:
+        return False
+    labels = [t.get_text() for t in leg.get_texts()]
+    if leg._ncols > 1:  # first one column, the labels as they are
+        wrapped = labels
+    else:
+        longest = max((len(line) for lab in labels for line in lab.splitlines()), default=0)
+        chars = max(10, int(longest * min(0.85, (right - fig.bbox.x0) / max(box.width, 1))))
+        wrapped = [textwrap.fill(" ".join(lab.split()), chars) for lab in labels]
+    _legend_below(fig, leg, None if leg in fig.legends else leg.axes, wrapped=wrapped, ncol=1)
+    return True
+
+
+def _legend_under_label(ax, renderer) -> bool:
+    """An axes legend put below its axes (_legend_below) starts just under the x-axis label, whatever the
+    axes' height; True if it moved."""
+    leg = ax.get_legend()
+    if leg is None or not getattr(leg, "_kharkiv_below", False):
+        return False
+    parts = [ax.xaxis.label, *ax.get_xticklabels()]
+    bottom = min(
+        (t.get_window_extent(renderer).y0 for t in parts if t.get_visible() and t.get_text()),
+        default=ax.bbox.y0,
+    )
+    y = (bottom - 6 - ax.bbox.y0) / max(ax.bbox.height, 1)
+    _, old = leg.get_bbox_to_anchor().transformed(ax.transAxes.inverted()).p0
+    if abs(y - old) * ax.bbox.height < 2:
+        return False
+    leg.set_bbox_to_anchor((0.0, y), transform=ax.transAxes)
+    return True
+
+
+def _grow_for_rows(fig: Figure) -> bool:
+    """Make the figure taller where an axes is shorter than its rows of names need (a categorical y axis whose
+    wrapped names would overprint each other, or a height a chart's phone layout asked for); True if it grew."""
+    need = 0.0
+    for ax in fig.axes:
+        want = getattr(ax, "_kharkiv_min_height", 0.0)
+        labels = [lab for lab in ax.get_yticklabels() if lab.get_text()]
+        if isinstance(ax.yaxis.get_major_locator(), CATEGORICAL) and labels:
+            lines = max(len(lab.get_text().splitlines()) for lab in labels)
+            size = labels[0].get_fontsize()
+            want = max(want, len(labels) * (lines * size * 1.25 + 4) / 72)
+        have = ax.get_position().height * fig.get_figheight()
+        need = max(need, want - have)
+    if need <= 0.02:
+        return False
+    fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + need + 0.05)
+    return True
 
 
 def _fit_width(fig: Figure, tries: int = 8) -> None:
@@ -291,7 +479,8 @@ def _narrow_axes(ax) -> None:
         ):
             axis.set_major_locator(mticker.MaxNLocator(nbins=4))
     for text in ax.texts:  # fewer words on a phone: a data label keeps its first line ("40.6 a week")
-        if "\n" in text.get_text() and text.get_fontsize() < ax.title.get_fontsize():
+        keep = getattr(text, "_kharkiv_keep", False)  # a note that must show every word is rewrapped instead
+        if "\n" in text.get_text() and text.get_fontsize() < ax.title.get_fontsize() and not keep:
             text.set_text(text.get_text().split("\n")[0])
     if isinstance(ax.xaxis.get_major_locator(), CATEGORICAL) and ax.get_xticklabels():
         longest = max(len(t.get_text()) for t in ax.get_xticklabels())
@@ -306,20 +495,22 @@ def _narrow_axes(ax) -> None:
         _legend_below(fig, ax.get_legend(), ax)
 
 
-def _legend_below(fig: Figure, leg, ax=None) -> None:
+def _legend_below(
+    fig: Figure, leg, ax=None, wrapped: list[str] | None = None, ncol: int | None = None
+) -> None:
     handles = getattr(leg, "legend_handles", None) or getattr(leg, "legendHandles", [])
     labels = [t.get_text() for t in leg.get_texts()]
     title = leg.get_title().get_text()
     if not labels:
         return
-    wrapped = [textwrap.fill(lab, 34) for lab in labels]
-    ncol = 2 if max(len(x) for x in labels) <= 14 else 1
+    wrapped = wrapped or [textwrap.fill(" ".join(lab.split()), 34) for lab in labels]
+    ncol = ncol or (2 if max(len(x) for x in labels) <= 14 else 1)
     kwargs = dict(loc="upper left", ncol=ncol, frameon=False, title=title or None, alignment="left")
     kwargs["fontsize"] = max(leg.get_texts()[0].get_fontsize(), PHONE_MIN_TEXT_PT)
     kwargs["title_fontsize"] = kwargs["fontsize"]
     leg.remove()
     if ax is not None:
-        ax.legend(handles, wrapped, bbox_to_anchor=(0.0, -0.12), **kwargs)
+        ax.legend(handles, wrapped, bbox_to_anchor=(0.0, -0.12), **kwargs)._kharkiv_below = True
     else:
         fig.legend(
             handles,

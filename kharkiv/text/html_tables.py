@@ -7,13 +7,11 @@ click on a heading and long ones get a filter box (_static/kharkiv.js, the book'
 lists at most MAX_ROWS rows of a table and says where the rest are, so a page stays light as the data grows.
 """
 
-import html
-
 import pandas as pd
 from IPython.display import HTML
 
+from kharkiv.text import attribution, dates, escaping, prose
 from kharkiv.text import links as book_links
-from kharkiv.text import prose
 
 
 def report_table(rows: pd.DataFrame, what: str = "figure") -> pd.DataFrame:
@@ -26,13 +24,13 @@ def report_table(rows: pd.DataFrame, what: str = "figure") -> pd.DataFrame:
                 for v, h, q in zip(rows["value"], rows["value_high"], rows["qualifier"], strict=True)
             ],
             "reported by": [
-                prose.who(c, r, k)
+                attribution.who(c, r, k)
                 for c, r, k in zip(
                     rows["claimant"], rows["claimant_role"], rows["claimant_kind"], strict=True
                 )
             ],
             "label": rows["verification"].astype(str).to_numpy(),
-            "the source's words": rows["evidence"].to_numpy(),
+            "the source's words": attribution.excerpts(rows),
         }
     )
 
@@ -68,26 +66,26 @@ def _text(value) -> str:
     if _missing(value):
         return ""
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%d %b %Y").lstrip("0")
+        return dates.day(value, short=True)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value)
 
 
 def _cell(value) -> str:
-    return html.escape(_text(value))
+    return escaping.html_text(_text(value))
 
 
 def _linked(value, ids) -> str:
     """The cell's text, escaped, inside a link to the explorer card of its event or figure ('e0028'), or to the
-    set of rows when ids holds several ('e0028; n0017'). No id, no link; the href is built by kharkiv.links."""
+    set of rows when ids holds several ('e0028; n0017'). No id, no link; the href is built by kharkiv.text.links."""
     if _missing(ids) or not str(ids).strip() or _text(value) == "":
         return _cell(value)
     keys = [i.strip() for i in str(ids).split(";") if i.strip()]
     if len(keys) == 1:
         return book_links.event_link_html(keys[0], _text(value))
     href = book_links.explorer_href(keys)
-    return f'<a class="kx-link" href="{html.escape(href)}">{_cell(value)}</a>'
+    return f'<a class="kx-link" href="{escaping.html_text(href)}">{_cell(value)}</a>'
 
 
 def _sort_key(value) -> str:
@@ -118,10 +116,10 @@ def html_table(df: pd.DataFrame, caption: str | None = None, links: dict[str, st
     id_cols = {links[c] for c in links}
     id_values = {c: df[links[c]].tolist() for c in links}
     df = df.drop(columns=[c for c in id_cols if c not in links])
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in df.columns)
+    head = "".join(f'<th scope="col">{escaping.html_text(str(c))}</th>' for c in df.columns)
     long = _long_columns(df) if len(df) else set()
     names = list(df.columns)
-    labels = [f' data-label="{html.escape(str(c))}"' for c in names]
+    labels = [f' data-label="{escaping.html_text(str(c))}"' for c in names]
 
     def cell(i: int, r: int, v) -> str:
         text = _linked(v, id_values[names[i]][r]) if names[i] in id_values else _cell(v)
@@ -131,17 +129,12 @@ def html_table(df: pd.DataFrame, caption: str | None = None, links: dict[str, st
         "<tr>" + "".join(cell(i, r, v) for i, v in enumerate(row)) + "</tr>"
         for r, row in enumerate(df.itertuples(index=False, name=None))
     )
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    cap = f"<caption>{escaping.html_text(caption)}</caption>" if caption else ""
     cards = f" {CARDS_CLASS}" if len(names) >= CARDS_FROM else ""
     return (
         f'<div class="kharkiv-table-wrap"><table class="kharkiv-table{cards}">{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
-
-
-def folded(inner: str, summary: str) -> str:
-    """HTML folded into a dropdown whose summary (plain text, escaped) says what it holds."""
-    return f'<details class="kharkiv-fold"><summary>{html.escape(summary)}</summary>{inner}</details>'
 
 
 def rest_note(shown: int, total: int, view: dict | None = None, from_dir: str = "notebooks") -> str:
@@ -150,8 +143,8 @@ def rest_note(shown: int, total: int, view: dict | None = None, from_dir: str = 
     downloads = book_links.downloads_page(from_dir)
     return (
         f'<p class="kharkiv-rest">The first {shown:,} of {total:,} entries are listed here, in the order above. '
-        f'All {total:,} are in the <a href="{html.escape(everything)}">explorer</a> and in the '
-        f'<a href="{html.escape(downloads)}">downloads</a>.</p>'
+        f'All {total:,} are in the <a href="{escaping.html_text(everything)}">explorer</a> and in the '
+        f'<a href="{escaping.html_text(downloads)}">downloads</a>.</p>'
     )
 
 
@@ -176,5 +169,5 @@ def show(
         text += rest_note(limit, total, view)
     if fold or (fold is None and len(df) > FOLD_ROWS):
         label = summary or caption or "The table in full"
-        text = folded(text, f"{label} ({total:,} entries)")
+        text = prose.folded(f"{label} ({total:,} entries)", text)
     return HTML(text)

@@ -79,10 +79,6 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# Kept until the plots layer names kharkiv.text.attribution itself.
-who = attribution.who
-
-
 def markdown(text: str):
     """Wrap Markdown (built with md_text/link_md, so data text is inert) for {glue:md}."""
     from IPython.display import Markdown  # lazy: present only in a notebook kernel

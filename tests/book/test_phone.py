@@ -5,7 +5,7 @@ kharkiv.build.sphinxext serves through <picture>); unit tests of that rendering.
 import pytest
 
 from kharkiv.plots import style
-from tests.book.test_pages_browser import OPEN_FOLDS, PHONE, book_pages, open_page
+from tests.conftest import OPEN_FOLDS, PHONE, content_pages, open_page
 
 SHOWN = """sel => Array.from(document.querySelectorAll(sel)).map(e => {
   const col = e.closest('.bd-article').getBoundingClientRect();
@@ -33,9 +33,9 @@ def test_a_chart_carries_a_phone_rendering_with_text_of_11_css_px():
 
 
 @pytest.mark.browser
-def test_at_390px_no_chart_or_table_is_wider_than_its_column(browser, server):
+def test_at_390px_no_chart_or_table_is_wider_than_its_column(browser, server, built_html):
     problems = []
-    for rel in book_pages():
+    for rel in content_pages(built_html):
         context, page = open_page(browser, server + rel, PHONE)
         page.evaluate(OPEN_FOLDS)
         for el in page.evaluate(SHOWN, ".bd-article table, div.cell_output img, figure img"):
@@ -46,9 +46,9 @@ def test_at_390px_no_chart_or_table_is_wider_than_its_column(browser, server):
 
 
 @pytest.mark.browser
-def test_at_390px_chart_text_is_at_least_11_css_px(browser, server):
+def test_at_390px_chart_text_is_at_least_11_css_px(browser, server, built_html):
     problems, seen = [], 0
-    for rel in book_pages():
+    for rel in content_pages(built_html):
         context, page = open_page(browser, server + rel, PHONE)
         for img in page.evaluate(SHOWN, "div.cell_output img, figure img"):
             if img["width"] < 4:

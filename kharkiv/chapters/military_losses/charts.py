@@ -167,6 +167,12 @@ def unit_chart(stated: pd.DataFrame, computed: pd.DataFrame, top: int = TOP_UNIT
     return fig
 
 
+def _number_tick(v: float, _pos) -> str:
+    """A tick as the prose writes the number; a module-level function, so that the figure can be copied
+    (pickled) for its phone rendering, which a lambda would prevent."""
+    return wording.number(v)
+
+
 def _bars(ax, d: pd.DataFrame) -> None:
     ypos = list(range(len(d)))
     colours = [style.SIDE_COLOURS[str(s)] for s in d["claimant_side"]]
@@ -194,7 +200,7 @@ def _bars(ax, d: pd.DataFrame) -> None:
     top = high.max() if high.notna().any() else 1
     ax.set_xlim(0, max(float(top), 1) * 1.3)
     ax.xaxis.set_major_locator(MaxNLocator(4))
-    ax.xaxis.set_major_formatter(lambda v, _: wording.number(v))
+    ax.xaxis.set_major_formatter(_number_tick)
 
 
 def phase_chart(d: pd.DataFrame, top: int = TOP):
