@@ -70,7 +70,7 @@ def tolls_over_time(tolls: pd.DataFrame, phases: pd.DataFrame, title: str):
     """Two panels (killed, wounded): each report of people killed or wounded in the city at the end of the period
     it covers. Colour: the side of who reported it; hollow: the source does not say the people were civilians;
     square and dashed line: a running total since the first day of the war; triangle on the bottom edge: a
-    figure given only in words. Log scale, one unit (people)."""
+    figure given only in words. Linear scale, one unit (people)."""
     fig, axes = style.figure(2, 1, sharex=True, figsize=(style.WIDTH, 6.2))
     xlim = (
         phases["start_date"].min() - pd.Timedelta(days=3),
@@ -124,7 +124,7 @@ def tolls_over_time(tolls: pd.DataFrame, phases: pd.DataFrame, title: str):
         ax.set_xlim(*xlim)
     time_axis.month_axis(axes[1])
     axes[1].tick_params(axis="x", labelsize=8.5)
-    style.title(axes[0], title, pad=16)
+    style.title(axes[0], title, pad=34)  # above the two rows of phase names
     handles = [
         *_side_handles(tolls["claimant_side"].astype(str)),
         Line2D(
