@@ -39,7 +39,7 @@ RECORD = ".kharkiv-build.json"  # in the published folder, so it is swapped in w
 SCHEME = 1  # version of the record; a book recorded under another scheme is rebuilt
 # Not read by the build (tests, curators' notes, CI, caches); the README is excluded by _config.yml.
 NOT_SOURCES = {".git", ".venv", "_build", "tests", "curation", ".ci", "README.md"}
-NOT_SOURCES |= {"__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}
+NOT_SOURCES |= {"__pycache__", ".pytest_cache", ".ruff_cache", ".import_linter_cache", ".ipynb_checkpoints"}
 
 
 def toc_notebooks(root: Path) -> list[Path]:
