@@ -33,7 +33,21 @@ def shade_phases(ax, phases: pd.DataFrame, label: bool = True) -> None:
                 va="bottom",
                 fontsize=8,
                 color="#444444",
+                gid=PHASE_NAME,
             )
+        # on a phone the names cannot all fit above the bands: the phone copy leaves them to the full-size chart
+        if getattr(ax, "_kharkiv_narrow", None) is None:
+            ax._kharkiv_narrow = _without_phase_names
+
+
+PHASE_NAME = "kharkiv-phase-name"  # the gid of a phase's name above a chart
+
+
+def _without_phase_names(ax, min_pt: float) -> None:
+    """A phone's copy of a chart with named phase bands: the bands stay, their names (which would overprint each
+    other and the title at a phone's text size) are left to the full-size chart the image opens."""
+    for text in [t for t in ax.texts if t.get_gid() == PHASE_NAME]:
+        text.remove()
 
 
 def month_axis(ax) -> None:

@@ -11,7 +11,7 @@ import pytest
 from kharkiv.chapters import assault
 from kharkiv.chapters import phases as phases_page
 from kharkiv.model import periods
-from kharkiv.plots import time_axis
+from kharkiv.plots import style, time_axis
 from tests.conftest import toy_events
 
 
@@ -93,3 +93,20 @@ def test_toll_view_opens_the_figures_of_the_period():
         "from": "2022-02-28",
         "to": "2022-03-01",
     }
+
+
+def test_a_phone_copy_leaves_phase_names_to_the_full_chart():
+    """On a phone the phase names above a chart would overprint each other and its title (issue 24)."""
+    phases = pd.DataFrame(
+        {
+            "order": [1, 2],
+            "name": ["Assault on the city", "Bombardment and siege"],
+            "start_date": pd.to_datetime(["2022-02-24", "2022-03-01"]),
+            "end_date": pd.to_datetime(["2022-02-28", "2022-04-30"]),
+        }
+    )
+    fig, ax = style.figure()
+    time_axis.shade_phases(ax, phases)
+    named = lambda axes: [t.get_text() for a in axes for t in a.texts if t.get_gid() == time_axis.PHASE_NAME]  # noqa: E731
+    assert named(fig.axes) == ["Assault on the city", "Bombardment and siege"]
+    assert named(style.narrow_figure(fig).axes) == []
