@@ -273,6 +273,22 @@ def disagreement_narrow(ax, min_pt: float, labels: list[str], reports: list[int]
     fig.set_size_inches(fig.get_figwidth(), ax._kharkiv_min_height + 2.2)  # style grows it if short
 
 
+def _counts(ax, t: pd.DataFrame, fontsize: float) -> None:
+    """The cells of a count heatmap: each count written in it ('1,300', as the prose writes it), zeros blank."""
+    sns.heatmap(
+        t,
+        annot=t.astype(int).map(lambda v: f"{v:,}").to_numpy(),
+        fmt="",
+        cmap=sns.light_palette("#0072B2", as_cmap=True),
+        cbar=False,
+        linewidths=0.6,
+        linecolor="white",
+        ax=ax,
+        annot_kws={"fontsize": fontsize},
+        mask=t.to_numpy() == 0,
+    )
+
+
 def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, row_height: float = 0.34):
     """Heatmap of counts (rows x columns) with the count in each cell; rows and columns with no count are left out
     (they would be empty), zero cells are blank."""
@@ -281,18 +297,7 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, row
     if t.empty:
         ax.set_axis_off()
     else:
-        sns.heatmap(
-            t,
-            annot=t.astype(int).map(lambda v: f"{v:,}").to_numpy(),  # '1,300', as the prose writes it
-            fmt="",
-            cmap=sns.light_palette("#0072B2", as_cmap=True),
-            cbar=False,
-            linewidths=0.6,
-            linecolor="white",
-            ax=ax,
-            annot_kws={"fontsize": 8.5},
-            mask=t.to_numpy() == 0,
-        )
+        _counts(ax, t, 8.5)
         ax.set_xticklabels(
             [plain(c) for c in t.columns],
             rotation=35 if t.shape[1] > 4 else 0,
@@ -315,18 +320,7 @@ def heatmap_narrow(ax, min_pt: float, table: pd.DataFrame) -> None:
     xlabel, ylabel = ax.get_xlabel(), ax.get_ylabel()
     ax.cla()
     t = table.T
-    sns.heatmap(
-        t,
-        annot=t.astype(int).map(lambda v: f"{v:,}").to_numpy(),
-        fmt="",
-        cmap=sns.light_palette("#0072B2", as_cmap=True),
-        cbar=False,
-        linewidths=0.6,
-        linecolor="white",
-        ax=ax,
-        annot_kws={"fontsize": min_pt},
-        mask=t.to_numpy() == 0,
-    )
+    _counts(ax, t, min_pt)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
     ax.set_xticklabels([plain(c) for c in t.columns], rotation=90, ha="center", va="bottom")
