@@ -25,11 +25,11 @@ def _text(html: str) -> str:
 def _pages_stating(built_html, number: str) -> set[str]:
     digits = number.replace(",", "")
     either = re.compile(rf"(?<![0-9,]){re.escape(number)}(?![0-9]|,[0-9])|(?<!\w){digits}(?!\w)")
-    main = built_html / "search.html", built_html / "genindex.html"
+    no_text = built_html / "search.html", built_html / "genindex.html"  # pages Sphinx writes, not indexed
     return {
         rel
         for rel in content_pages(built_html)
-        if built_html / rel not in main
+        if built_html / rel not in no_text
         and either.search(_text((built_html / rel).read_text(encoding="utf-8")))
     }
 
