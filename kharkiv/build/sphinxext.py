@@ -6,6 +6,7 @@ import struct
 from pathlib import Path
 
 from sphinx.builders.html._assets import _JavaScript
+from sphinx.search.en import SearchEnglish
 
 from kharkiv.plots import style
 
@@ -19,17 +20,42 @@ UNUSED_ON_EXPLORER = (
 )  # fmt: skip
 UNUSED_INLINE = ("toggleHint", "toggleOpenOnPrint", "togglebuttonSelector", "THEBE_JS_URL")
 
+# A number with thousands separators ("2,850", "12,000") is one word: Sphinx would index and query it as "2" and
+# "850", so a search for "2,850" found every page holding a "2" and one for "2850" found nothing. Both sides join
+# it ("2850"), so the two spellings are one term. Not after a digit or a comma ("1,2,850" is a list). It is set
+# apart from letters around it: Sphinx strips the tags of a notebook's HTML table without a space, so a cell
+# "2,850" after a cell "label" reaches the index as "label2,850". The same pattern, to the letter, in the query
+# script below.
+THOUSANDS = re.compile(r"(?<![0-9,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])")
+
+
+def join_thousands(text: str) -> str:
+    """The text with every number written with thousands separators written as its digits alone, a word."""
+    return THOUSANDS.sub(lambda m: " " + m[0].replace(",", "") + " ", text)
+
+
+class SearchEnglishNumbers(SearchEnglish):
+    """Sphinx's English search language, reading a number with thousands separators as one word."""
+
+    def split(self, input: str) -> list[str]:
+        # the pieces ("2", "850") are not indexed as well: they would only find the number under a wrong one
+        return super().split(join_thousands(input))
+
+
 # Sphinx's search page drops every query term made only of digits (searchtools.js, `queryTerm.match(/^\d+$/)`),
 # although the index holds numbers: a reader searching "606" would find nothing. This wraps its query parser
-# to put the numbers back (the stemmer leaves digits as they are, on both sides).
+# to join numbers written with separators (THOUSANDS) and to put the numbers back (the stemmer leaves digits as
+# they are, on both sides).
 SEARCH_NUMBERS_JS = """
 document.addEventListener("DOMContentLoaded", () => {
   // runs before searchtools.js's own DOMContentLoaded handler (registered later), so before the first query
   if (typeof Search === "undefined" || !Search._parseQuery) return;
   const parse = Search._parseQuery;
+  const thousands = /(?<![0-9,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])/g;
   Search._parseQuery = (query) => {
-    const out = parse(query);
-    for (const term of splitQuery(query.trim())) {
+    const joined = query.replace(thousands, (n) => " " + n.replaceAll(",", "") + " ");
+    const out = parse(joined);
+    for (const term of splitQuery(joined.trim())) {
       if (/^\\d+$/.test(term)) { out[1].add(term); out[3].add(term); }
     }
     return out;
@@ -206,6 +232,8 @@ def _differs(source, copy) -> bool:
 
 
 def setup(app):
+    # replaces Sphinx's "en" (the book's language, so its html_search_language) for this build
+    app.add_search_language(SearchEnglishNumbers)
     app.connect("config-inited", _add_templates)
     app.connect("html-page-context", _dedupe_scripts, priority=100)
     app.connect("html-page-context", _scope_assets, priority=110)
