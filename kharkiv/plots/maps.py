@@ -156,8 +156,8 @@ def unlabelled(ax) -> list[str]:
 
 
 # Candidate offsets (points) around a dot, nearest first: beside it, then farther out with a leader line.
-_ANGLES = range(0, 360, 30)
-_RINGS = (12, 22, 34, 48, 64, 82)  # points beyond the dot's edge
+_ANGLES = range(0, 360, 15)
+_RINGS = (12, 22, 34, 48, 64, 82, 104, 128)  # points beyond the dot's edge
 
 
 def _candidates(r: float):
@@ -175,6 +175,12 @@ def _candidates(r: float):
             ha = "left" if dx > 1 else "right" if dx < -1 else "center"
             va = "bottom" if dy > 1 else "top" if dy < -1 else "center"
             yield round(dx, 1), round(dy, 1), ha, va, True
+
+
+def _crowding(p, pts, within: float = 80.0) -> int:
+    """How many other points lie within `within` display pixels of p: the most crowded are named first, while
+    the spots around them are still free."""
+    return sum(0 < math.dist(p, q) <= within for q in pts)
 
 
 def _dot_radius_pt(area_pt2) -> float:
@@ -224,7 +230,8 @@ def _place(ax, xs, ys, names, fontsize, avoid, sizes, dots, text) -> list:
     if dots:
         taken += [_dot_box(px, py, a, fig.dpi) for (px, py), a in zip(pts, sizes, strict=True)]
     placed, missing = [], []
-    for (px, py), x, y, name, area in zip(pts, xs, ys, names, sizes, strict=True):
+    rows = list(zip(pts, xs, ys, names, sizes, strict=True))
+    for (px, py), x, y, name, area in sorted(rows, key=lambda r: -_crowding(r[0], pts)) if dots else rows:
         if not frame.contains(px, py):
             continue
         options = (
