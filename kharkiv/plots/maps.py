@@ -10,7 +10,7 @@ import pandas as pd
 import shapely
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.lines import Line2D
-from matplotlib.patches import PathPatch
+from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -21,6 +21,7 @@ from kharkiv.text import prose
 
 REGION = (35.0, 38.9, 48.7, 50.9)  # lon_min, lon_max, lat_min, lat_max: Kharkiv Oblast and the border
 CITY = (36.05, 36.55, 49.88, 50.15)  # Kharkiv city and its northern and eastern suburbs
+CENTRE = (36.185, 36.262, 49.98, 50.02)  # the city centre and the landmarks just west of it
 LAND, NEIGHBOUR, BORDER, RIVER = "#F7F7F7", "#E3E3E3", "#444444", "#56B4E9"
 
 
@@ -125,6 +126,7 @@ LABELS = "_kharkiv_labels"  # [Text]: every label on the axes, fixed or placed
 POINT_LABELS = (
     "_kharkiv_point_labels"  # [(xs, ys, names, options)]: each place_labels call, to redo on a phone
 )
+KEEP_CLEAR = "_kharkiv_keep_clear"  # data extents (x0, x1, y0, y1) no label may cover
 UNLABELLED = "_kharkiv_unlabelled"  # [name]: points left unnamed for want of room
 LEADER = {"arrowstyle": "-", "color": "#666666", "lw": 0.6, "shrinkA": 1, "shrinkB": 2}
 
@@ -226,7 +228,7 @@ def _place(ax, xs, ys, names, fontsize, avoid, sizes, dots, text) -> list:
     renderer = fig._get_renderer()
     frame = ax.get_window_extent(renderer)
     pts = ax.transData.transform(list(zip(xs, ys, strict=True))) if xs else []
-    taken = [*avoid, *(Text.get_window_extent(t, renderer) for t in labels(ax))]
+    taken = [*avoid, *_kept_clear(ax), *(Text.get_window_extent(t, renderer) for t in labels(ax))]
     if dots:
         taken += [_dot_box(px, py, a, fig.dpi) for (px, py), a in zip(pts, sizes, strict=True)]
     placed, missing = [], []
@@ -567,35 +569,110 @@ def marker_area(n, most) -> float:
     return 40 + MARKER_STEP * (n - 1) * shrink
 
 
-def city_strike_map(ax, parts: dict, places: pd.DataFrame, colour: str = "#D55E00") -> None:
-    """The city map with each placed strike site sized by its strikes; approximate points hollow; sites named."""
-    city_map(ax, districts=False)
-    cx, cy = mark_city(ax, places)
-    placed = parts["placed"]
+def strike_sites(parts: dict) -> pd.DataFrame:
+    """The placed strikes of city_strikes() by site: place, coordinates (UTM), precision, n strikes, marker area."""
     sites = (
-        placed.groupby(["place", "lat", "lon", "coord_precision"], observed=True)
+        parts["placed"]
+        .groupby(["place", "lat", "lon", "coord_precision"], observed=True)
         .size()
         .rename("n")
         .reset_index()
     )
     sites = points_xy(sites)
-    areas = [marker_area(n, sites["n"].max()) for n in sites["n"]]
-    for r, area in zip(sites.itertuples(), areas, strict=True):
+    return sites.assign(area=[marker_area(n, sites["n"].max()) for n in sites["n"]])
+
+
+def _within(x, y, extent) -> bool:
+    x0, x1, y0, y1 = _extent_xy(extent)
+    return x0 <= x <= x1 and y0 <= y <= y1
+
+
+def city_strike_map(
+    ax,
+    parts: dict,
+    places: pd.DataFrame,
+    colour: str = "#D55E00",
+    extent=CITY,
+    scale_km: float = 5,
+    enlarged=None,
+    note: bool = True,
+) -> None:
+    """The city map with each placed strike site sized by its strikes; approximate points hollow; sites named.
+
+    enlarged: an extent shown on another map (city_strike_maps): its sites are drawn here but named there, and it
+    is outlined and labelled. note: count in a corner note the strikes no map can draw."""
+    city_map(ax, extent=extent, scale_km=scale_km, districts=False)
+    cx, cy = mark_city(ax, places)
+    sites = strike_sites(parts)
+    for r in sites.itertuples():
         hollow = r.coord_precision == "approximate"
         ax.scatter(
             r.x,
             r.y,
-            s=area,
+            s=r.area,
             zorder=6,
             linewidths=1.6,
             edgecolor=colour,
             facecolor="white" if hollow else colour,
             alpha=0.9,
         )
-    xs, ys = [cx, *sites["x"]], [cy, *sites["y"]]
-    corner_note(ax, not_drawn_note(parts), clear_of=(xs, ys, [220, *areas]))
-    place_labels(ax, list(sites["x"]), list(sites["y"]), list(sites["place"]), fontsize=8.5, sizes=areas)
-    district_labels(ax, avoid=dot_boxes(ax, xs, ys, [220, *areas]))
+    xs, ys, areas = [cx, *sites["x"]], [cy, *sites["y"]], [220, *sites["area"]]
+    if enlarged is not None:
+        _outline(ax, enlarged)
+    if note:
+        corner_note(ax, not_drawn_note(parts), clear_of=(xs, ys, areas))
+    named = sites[
+        [enlarged is None or not _within(x, y, enlarged) for x, y in zip(sites["x"], sites["y"], strict=True)]
+    ]
+    place_labels(
+        ax,
+        list(named["x"]),
+        list(named["y"]),
+        list(named["place"]),
+        fontsize=8.5,
+        sizes=list(named["area"]),
+    )
+    district_labels(ax, avoid=dot_boxes(ax, xs, ys, areas))
+
+
+def _outline(ax, extent) -> None:
+    """A thin box round an extent enlarged on another map, labelled under it; labels keep off it (KEEP_CLEAR)."""
+    x0, x1, y0, y1 = _extent_xy(extent)
+    ax.add_patch(
+        Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#333333", linewidth=1.0, zorder=7)
+    )
+    label = ax.annotate(
+        "centre, enlarged",
+        ((x0 + x1) / 2, y1),
+        xytext=(0, 3),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        zorder=8,
+        path_effects=_HALO,
+    )
+    record(ax, label)
+    setattr(ax, KEEP_CLEAR, [*getattr(ax, KEEP_CLEAR, []), (x0, x1, y0, y1)])
+
+
+def _kept_clear(ax) -> list[Bbox]:
+    """Display boxes of the areas (data extents) that labels keep off, at the axes' present layout."""
+    boxes = []
+    for x0, x1, y0, y1 in getattr(ax, KEEP_CLEAR, []):
+        (a, b), (c, d) = ax.transData.transform([(x0, y0), (x1, y1)])
+        boxes.append(Bbox.from_extents(a, b, c, d))
+    return boxes
+
+
+def city_strike_maps(axes, parts: dict, places: pd.DataFrame, colour: str = "#D55E00") -> None:
+    """The strikes on the city on two maps: the whole city with the centre outlined, and the centre enlarged,
+    where most named landmarks lie (a phone stacks the two)."""
+    whole, centre = axes
+    city_strike_map(whole, parts, places, colour, enlarged=CENTRE, note=False)
+    whole.set_title("The whole city", fontsize=10, loc="left")
+    city_strike_map(centre, parts, places, colour, extent=CENTRE, scale_km=1, note=False)
+    centre.set_title("The centre, enlarged", fontsize=10, loc="left")
 
 
 def not_drawn_note(parts: dict) -> str:

@@ -209,7 +209,10 @@ def narrow_figure(fig: Figure) -> Figure | None:
     ncols = _stack_panels(small)
     is_map = any(ax.get_aspect() != "auto" for ax in small.axes)
     height = h * ncols * 0.95 if ncols > 1 else max(h * 0.95, 3.2)
-    if is_map:
+    ratios = _map_ratios(small.axes, len(small.axes)) if ncols > 1 else None
+    if is_map and ratios:  # stacked maps: each at the column's width, with room for its title and the notes
+        height = NARROW_WIDTH * 0.95 * sum(ratios) + 0.5 * len(ratios) + 1.2
+    elif is_map:
         height = max(height, NARROW_WIDTH * h / w * 1.15 + 1.2)
     small.set_size_inches(NARROW_WIDTH, height)
     source = [t.get_text() for t in small.texts if getattr(t, "_kharkiv_source", t.get_text() == SOURCE_LINE)]
@@ -454,12 +457,25 @@ def _stack_panels(fig: Figure) -> int:
     nrows, ncols = grid.get_geometry()
     if ncols < 2 or any(s.get_gridspec() is not grid for _, s in specs):
         return 1
-    stacked = GridSpec(nrows * ncols, 1, figure=fig)
+    order = sorted(specs, key=lambda a_s: (a_s[1].colspan.start, a_s[1].rowspan.start))
+    stacked = GridSpec(
+        nrows * ncols, 1, figure=fig, height_ratios=_map_ratios([ax for ax, _ in order], nrows * ncols)
+    )
     for ax, spec in specs:
         r0, r1 = spec.rowspan.start, spec.rowspan.stop
         c0 = spec.colspan.start
         ax.set_subplotspec(stacked[c0 * nrows + r0 : c0 * nrows + r1, 0])
     return ncols
+
+
+def _map_ratios(axes, rows: int) -> list[float] | None:
+    """Height over width of each map when the stacked panels are all maps, one per row, so that each gets the
+    height its shape needs (equal rows would leave a wide map floating in a tall one's space); else None."""
+    if len(axes) != rows or any(ax.get_aspect() == "auto" for ax in axes):
+        return None
+    return [
+        abs(ax.get_ylim()[1] - ax.get_ylim()[0]) / abs(ax.get_xlim()[1] - ax.get_xlim()[0]) for ax in axes
+    ]
 
 
 def _narrow_axes(ax) -> None:

@@ -1,7 +1,7 @@
 """kharkiv.plots.maps: projected maps with scale bar, north arrow and labels that do not collide."""
 
 from kharkiv.model import harm
-from kharkiv.plots import maps, style
+from kharkiv.plots import city_figure, maps, style
 
 
 def test_region_map_is_projected_with_scale_bar_and_north_arrow():
@@ -68,16 +68,8 @@ def _overview(t, events):
 
 
 def _city(t, events):
-    fig, ax = style.figure(figsize=(8, 7.4))
-    maps.city_strike_map(ax, harm.city_strikes(harm.strikes(events, t["places"])), t["places"])
-    ax.set_title("Strike sites")
-    style.source_line(
-        fig, "Map: Natural Earth urban area (public domain); district points: OpenStreetMap (ODbL)"
-    )
-    fig.subplots_adjust(
-        left=0.02, right=0.98, top=0.93, bottom=0.06
-    )  # as the chronology does, after the line
-    return fig
+    parts = harm.city_strikes(harm.strikes(events, t["places"]))
+    return city_figure.city_strike_figure(parts, t["places"], "Strike sites")  # as the chapters draw it
 
 
 def _panels(t, events):
@@ -124,19 +116,33 @@ def test_scale_label_clear_of_the_credit_line(book):
     fig = _city(*book)
     style.png(fig, phone=False)
     renderer = fig.canvas.get_renderer()
-    (ax,) = [a for a in fig.axes if a.texts]
-    scale = next(t for t in ax.texts if t.get_text().endswith(" km"))
-    credit = [t.get_window_extent(renderer) for t in fig.texts]
-    assert credit and not any(scale.get_window_extent(renderer).overlaps(c) for c in credit)
+    credit = [t.get_window_extent(renderer) for t in fig.texts if t is not fig._suptitle]
+    scales = [t for ax in fig.axes for t in ax.texts if t.get_text().endswith(" km")]
+    assert credit and len(scales) == 2  # the whole city and the centre, each with its scale
+    assert not any(s.get_window_extent(renderer).overlaps(c) for s in scales for c in credit)
 
 
 def test_city_map_counts_in_words_the_strikes_it_cannot_draw(book):
     t, events = book
     parts = harm.city_strikes(harm.strikes(events, t["places"]))
     fig = _city(t, events)
-    (ax,) = [a for a in fig.axes if a.texts]
-    note = " ".join(x.get_text().replace("\n", " ") for x in ax.texts if x.get_text().startswith("Not drawn"))
+    note = " ".join(x.get_text().replace("\n", " ") for x in fig.texts)
     assert f"{len(parts['city_only'])} strikes the sources place only in the city" in note
-    assert maps.unlabelled(ax) == [] or all(
-        n.endswith("skyi") or n.endswith("nyi") for n in maps.unlabelled(ax)
+    assert f"{len(parts['no_coordinate'])} strikes at named places with no known coordinates" in note
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["full", "phone"])
+def test_every_strike_site_with_a_position_is_drawn_and_named_on_the_city_maps(book, phone):
+    t, events = book
+    sites = maps.strike_sites(harm.city_strikes(harm.strikes(events, t["places"])))
+    fig = _city(t, events)
+    fig = style.narrow_figure(fig) if phone else fig
+    style.png(fig, phone=False)  # labels placed again at the saved layout, as in the book
+    named = {n.replace("\n", " ") for ax in fig.axes for n in (x.get_text() for x in maps.labels(ax))}
+    left_out = [n for ax in fig.axes for n in maps.unlabelled(ax) if not n.endswith(("skyi", "nyi"))]
+    assert not left_out  # only a district name may give way, never a struck site
+    assert set(sites["place"]) <= named
+    drawn = sum(
+        len(c.get_offsets()) for ax in fig.axes[:1] for c in ax.collections if len(c.get_offsets()) == 1
     )
+    assert drawn >= len(sites)  # each site a circle on the whole-city map (the star marks the centre)
