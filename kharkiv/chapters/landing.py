@@ -5,13 +5,13 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from kharkiv.chapters import shared
 from kharkiv.chapters.chronology import (
     OPEN_TARGET,
-    source_names,
 )
 from kharkiv.data import paths
-from kharkiv.model import tolls, views
-from kharkiv.text import attribution, dates, links, prose
+from kharkiv.model import views
+from kharkiv.text import dates, links, prose
 from kharkiv.text.escaping import html_text
 
 KEYS_PER_BOUNDARY = (
@@ -71,18 +71,11 @@ def landing_facts(t: dict, phases: pd.DataFrame, may: pd.DataFrame, sept: pd.Dat
         facts[f"phase{p.order}_end"] = dates.day(p.end_date)
     for name, frame in (("may", may), ("sept", sept)):
         facts[f"{name}_names"] = prose.listing(frame["place"]) if len(frame) else "no settlement by name"
-    top = tolls.widest(tolls.killed(views.statements(t)))
-    if top is not None:
-        row = attribution.with_roles(top.to_frame().T, t["claimants"]).iloc[0]
-        fig = prose.figure(row["value"], row["value_high"], row["qualifier"])
-        period = dates.period(row["period_start"], row["period_end"], "words")
-        if attribution.unnamed(row["claimant"], row["claimant_kind"], row["claimant_side"]):
-            source = source_names(t["sources"])[str(row["source_id"])]
-            who = f"a figure that {source} gives without naming who counted it"
-        else:
-            who = attribution.according_to(row["claimant"], row["claimant_role"], row["claimant_kind"])
+    top = shared.headline_toll(shared.city_tolls(t, views.statements(t)))
+    if top is not None:  # the civilian-harm chapter's opening figure, in its words
         facts["civ_toll_sentence"] = (
-            f"The count that covers the longest period is {fig} civilians killed {period}, {who}."
+            f"The largest running total of civilians killed in the city that the sources give is {top['figure']}, "
+            f"for {top['period']}, {top['who']}."
         )
     return facts
 

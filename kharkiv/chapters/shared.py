@@ -1,10 +1,12 @@
 """The facts several pages state, worded once, so every page prints the same words."""
 
+import pandas as pd
+
 from kharkiv.chapters.military_losses.facts import sept_losses
 from kharkiv.model import harm, tolls, views
 from kharkiv.model.counts import claims_by_label, settlements_retaken
 from kharkiv.model.periods import ASSAULT, MAY, SEPTEMBER, assault_events, window
-from kharkiv.text import dates, harm_text, prose
+from kharkiv.text import attribution, dates, harm_text, prose
 
 
 def strikes_and_attacks(n: int) -> str:
@@ -72,3 +74,26 @@ def harm_facts(t: dict, events, statements) -> dict[str, str]:
     """The shared facts the civilian-harm chapter glues: its strikes and the reports of the assault's deadliest day
     (the same words as the chronology's and the assault's)."""
     return city_strike_facts(t, events) | toll_day_facts(t, statements)
+
+
+def city_tolls(t: dict, statements) -> pd.DataFrame:
+    """The reports of people killed or wounded in the city (harm_text.tolls) with each claimant's role."""
+    start = t["phases"]["start_date"].min()
+    return attribution.with_roles(harm_text.tolls(statements, t["places"], start), t["claimants"])
+
+
+def headline_toll(tolls_: pd.DataFrame) -> dict[str, str] | None:
+    """The largest running total of civilians killed in the city (harm_text.largest_cumulative) in the words the
+    landing page and the civilian-harm chapter print it: figure, period, who gave it, statement_id."""
+    top = harm_text.largest_cumulative(tolls_)
+    if top is None:
+        return None
+    return {
+        "figure": str(top["figure"]),
+        "period": dates.period(top["period_start"], top["period_end"]),
+        "who": attribution.according_to(
+            top["claimant"], top.get("claimant_role"), top.get("claimant_kind"), top["claimant_side"]
+        ),
+        "statement_id": str(top["statement_id"]),
+        "evidence": str(top["evidence"]),
+    }

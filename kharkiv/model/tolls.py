@@ -1,5 +1,5 @@
 """Reported death tolls of people other than soldiers: which statements count, and how to pick one without
-merging reports."""
+merging reports (the book's headline toll is chapters.shared.headline_toll)."""
 
 import pandas as pd
 
@@ -32,12 +32,6 @@ def _ranked(tolls: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return numeric.sort_values(
         [*keys, "statement_id"], ascending=[False] * len(keys) + [True], key=series_key
     )
-
-
-def widest(tolls: pd.DataFrame) -> pd.Series | None:
-    """The numeric toll covering the longest period; among those, the largest; then the first statement_id."""
-    ranked = _ranked(tolls, ["period_days", "value"])
-    return None if ranked.empty else ranked.iloc[0]
 
 
 def single_day_or_attack(tolls: pd.DataFrame, start, end) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""kharkiv.model.tolls: which death tolls count, the widest one, and a toll with its rival reports (never merged)."""
+"""kharkiv.model.tolls: which death tolls count, and a toll with its rival reports (never merged)."""
 
 from kharkiv.model import tolls
 from tests.fixtures_harm import ROWS, TOLL_COLUMNS, statement_frame
@@ -25,11 +25,6 @@ def test_killed_selects_subjects_and_leaves_out_refuted():
         )  # people of unstated status and foreign nationals too
     ]
     assert tolls.killed(s).set_index("statement_id").loc["n6", "period_days"] == 97
-
-
-def test_widest_prefers_the_longest_period_then_the_largest():
-    assert tolls.widest(tolls.killed(_statements()))["statement_id"] == "n6"
-    assert tolls.widest(tolls.killed(_statements(ROWS[:0]))) is None
 
 
 def test_single_day_or_attack_inside_the_dates():

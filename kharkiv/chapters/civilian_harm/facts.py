@@ -7,6 +7,7 @@ the chapter's sentence is built so that it never needs it empty.
 
 import pandas as pd
 
+from kharkiv.chapters import shared
 from kharkiv.data.ids import series_key
 from kharkiv.model import harm, periods
 from kharkiv.text import attribution, dates, harm_text, links, prose
@@ -51,13 +52,13 @@ def widest_conflict(conflicts: pd.DataFrame) -> pd.Series | None:
 def headline(tolls: pd.DataFrame) -> dict:
     """The chapter's opening: the largest running total of civilians killed and the deadliest attack."""
     facts = {}
-    top = harm_text.largest_cumulative(tolls)
+    top = shared.headline_toll(tolls)
     if top is not None:
         facts["harm_top_toll"] = _linked(top["figure"], [top["statement_id"]])
-        facts["harm_top_toll_period"] = dates.period(top["period_start"], top["period_end"])
-        facts["harm_top_toll_who"] = according(top)
+        facts["harm_top_toll_period"] = top["period"]
+        facts["harm_top_toll_who"] = top["who"]
         # the sentence ends after the quotation: its own full stop is left out, never doubled
-        facts["harm_top_toll_words"] = f"“{str(top['evidence']).strip().rstrip('.')}”"
+        facts["harm_top_toll_words"] = f"“{top['evidence'].strip().rstrip('.')}”"
     big = deadliest_attack(tolls)
     if big is not None:
         dead = prose.unit_text(big["high"], "civilians" if big["status"] == "civilians" else "people")
