@@ -85,7 +85,10 @@ def _phone_charts(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if not body or "_images/" not in body:
         return
-    sources = {Path(dest).name: Path(app.srcdir) / src for src, dest in app.builder.images.items()}
+    # every image of the book (env.images): a figure glued from another notebook into a page written before that
+    # notebook's own page is not yet among the builder's images
+    sources = {Path(dest).name: Path(app.srcdir) / src for src, (_docs, dest) in app.env.images.items()}
+    sources |= {Path(dest).name: Path(app.srcdir) / src for src, dest in app.builder.images.items()}
     out = Path(app.outdir) / "_images"
 
     def swap(m):
