@@ -9,9 +9,9 @@ from matplotlib.lines import Line2D
 from kharkiv.data.ids import series_key
 from kharkiv.model.claims import SIDES, VERIFICATION
 from kharkiv.model.comparable import one_telling
-from kharkiv.plots import style, time_axis
+from kharkiv.plots import style
 from kharkiv.plots.claim_lanes import VERIFICATION_COLOURS
-from kharkiv.text import attribution, dates, links, prose
+from kharkiv.text import attribution, dates, event_types, links, prose
 from kharkiv.text.claims_text import subject_name
 from kharkiv.text.harm_text import named_sources
 from kharkiv.text.wording import number
@@ -385,7 +385,7 @@ def multi_source_events(ev: pd.DataFrame, names: dict) -> pd.DataFrame:
     return (
         multi.assign(
             source_ids=[named_sources(i, names) for i in multi["source_ids"]],
-            event_type=[time_axis.plain_type(k) for k in multi["event_type"]],
+            event_type=[event_types.plain(k) for k in multi["event_type"]],
         )[cols]
         .rename(
             columns={

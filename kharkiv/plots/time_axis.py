@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from kharkiv.model.periods import phase_label
-from kharkiv.text import prose
+from kharkiv.text import event_types, prose
 
 PHASE_SHADES = ["#F2F2F2", "#FFFFFF"]
 
@@ -189,18 +189,6 @@ def stacked_days(ax, daily: pd.DataFrame, colours: dict) -> None:
     ax.yaxis.get_major_locator().set_params(integer=True)
 
 
-PLAIN_TYPES = {  # the event types in a reader's words (the glossary explains the categories behind them)
-    "Battles": "Fighting on the ground",
-    "Explosions/Remote violence": "Shelling, missiles and air strikes",
-    "Violence against civilians": "Attacks on civilians",
-    "Strategic developments": "Moves, announcements and other developments",
-}
-
-
-def plain_type(kind) -> str:
-    return PLAIN_TYPES.get(str(kind), str(kind))
-
-
 def phase_mix_chart(ax, stats: pd.DataFrame, shares: pd.DataFrame, colours: dict, count) -> None:
     """One horizontal bar per phase, divided by the share of each event type; shares of 7% or more printed.
 
@@ -211,7 +199,7 @@ def phase_mix_chart(ax, stats: pd.DataFrame, shares: pd.DataFrame, colours: dict
     on_dark = {"#D55E00", "#0072B2"}
     for kind in shares.columns:
         values = shares[kind].to_numpy()
-        ax.barh(y, values, left=left, height=0.62, color=colours[kind], label=plain_type(kind))
+        ax.barh(y, values, left=left, height=0.62, color=colours[kind], label=event_types.plain(kind))
         for yi, x0, v in zip(y, left, values, strict=False):
             if v >= 0.07:
                 colour = "white" if colours[kind] in on_dark else "black"
