@@ -17,6 +17,7 @@ import pandas as pd
 from kharkiv.data.load import load_table
 from kharkiv.data.paths import ROOT
 from kharkiv.model import claims
+from kharkiv.text import attribution
 
 REFLIST_START = "Media related to Battle of Kharkiv at Wikimedia Commons"
 BIB = ROOT / "book" / "references.bib"
@@ -208,13 +209,19 @@ def _outlet_date(part: str) -> tuple[str, str]:
     return outlet, date
 
 
+@cache
+def _outlet_names() -> dict[str, str]:
+    return attribution.canonical_outlets(load_table("outlets"))
+
+
 def citing_html(cited_outlet: str, names: dict | None = None, page: str = "notebooks/explorer") -> str:
-    """A cited_outlet value as escaped HTML, each citation in it linked to its bibliography entry where it has one
-    ('CNN, 2 March 2022; Sky News, 2 March 2022' -> two links). Call it where a line says 'citing ...'."""
+    """A cited_outlet value as escaped HTML, each citation in it (attribution.citation_text: the outlet's one name, a
+    Ukrainian headline translated) linked to its bibliography entry where it has one ('CNN, 2 March 2022; Sky News,
+    2 March 2022' -> two links). Call it where a line says 'citing ...'."""
     parts = []
     for part in claims.split_citations(cited_outlet or ""):
         href = entry_anchor(*_outlet_date(part), names=names, page=page)
-        text = html.escape(part)
+        text = html.escape(attribution.citation_text(part, _outlet_names()))
         parts.append(f'<a class="kharkiv-cite-ref" href="{html.escape(href)}">{text}</a>' if href else text)
     return "; ".join(parts)
 

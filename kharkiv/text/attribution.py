@@ -123,11 +123,31 @@ def _canonical(entry: str, names: dict[str, str]) -> str:
     return entry
 
 
+# The book's translations of the two headlines the documents cite in Ukrainian, shown after the citation and marked
+# as the book's, as an excerpt's translation is (excerpt()).
+HEADLINE_TRANSLATIONS = {
+    "У полон ЗСУ здалися 22 танкісти": "22 tank crewmen surrendered to the Armed Forces of Ukraine",
+    '"Три дні на захоплення Харкова": СБУ оприлюднила свідчення полоненого начальника взводу': (
+        "\u2018Three days to take Kharkiv\u2019: the SBU released the testimony of a captured platoon commander"
+    ),
+}
+
+
+def citation_text(entry: str, names: dict[str, str]) -> str:
+    """One citation of a cited_outlet cell for readers: its outlet by its one name (names: canonical_outlets()),
+    and a headline in Ukrainian followed by the book's translation."""
+    text = _canonical(entry, names)
+    for headline, words in HEADLINE_TRANSLATIONS.items():
+        if headline in text:
+            text += f" (the book\u2019s translation of the headline: \u201c{words}\u201d)"
+    return text
+
+
 def outlets_text(cited_outlet, names: dict[str, str]) -> str:
     """A cited_outlet cell for readers, each outlet by its one name (names: canonical_outlets()): 'Ukrainska Pravda,
     17 April 2022; Reuters, 1 March 2022 (Slovenian consulate)'; '' when the reference names none."""
     return "; ".join(
-        _canonical(e, names) for e in split_citations(cited_outlet if _given(cited_outlet) else None)
+        citation_text(e, names) for e in split_citations(cited_outlet if _given(cited_outlet) else None)
     )
 
 

@@ -98,3 +98,29 @@ def test_with_roles_adds_role_kind_and_spellings_keeping_the_rows():
     )
     assert attribution.variants_text("SBU", "government body") == "also named SBU"
     assert attribution.variants_text(out["claimant_variants"].iloc[0]) == ""
+
+
+def test_a_headline_cited_in_ukrainian_is_followed_by_the_books_translation():
+    entry = "unnamed Ukrainian outlet, 3 March 2022 ('У полон ЗСУ здалися 22 танкісти...')"
+    text = attribution.citation_text(entry, {})
+    assert text.startswith("an unnamed Ukrainian outlet, 3 March 2022 ('У полон")
+    assert text.endswith(
+        "(the book\u2019s translation of the headline: \u201c22 tank crewmen surrendered to the Armed Forces of Ukraine\u201d)"
+    )
+    assert attribution.citation_text("Reuters, 1 March 2022", {}) == "Reuters, 1 March 2022"
+
+
+def test_every_cited_headline_in_cyrillic_has_the_books_translation():
+    import re
+
+    from kharkiv.data.load import load_tables
+    from kharkiv.model.claims import split_citations
+
+    t = load_tables()
+    names = attribution.canonical_outlets(t["outlets"])
+    for table in ("event_sources", "statements"):
+        for cell in t[table]["cited_outlet"].dropna():
+            for entry in split_citations(cell):
+                headline = re.search(r"\(([^()]*)\)", entry)
+                if headline and re.search("[А-Яа-яІіЇїЄє]+ [А-Яа-яІіЇїЄє]+", headline[1]):  # words, not a name
+                    assert "the book\u2019s translation" in attribution.citation_text(entry, names), entry
