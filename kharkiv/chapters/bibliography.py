@@ -211,7 +211,7 @@ def _outlet_date(part: str) -> tuple[str, str]:
 
 @cache
 def _outlet_names() -> dict[str, str]:
-    return attribution.canonical_outlets(load_table("outlets"))
+    return claims.canonical_outlets(load_table("outlets"))
 
 
 def citing_html(cited_outlet: str, names: dict | None = None, page: str = "notebooks/explorer") -> str:

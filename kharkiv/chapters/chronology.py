@@ -7,6 +7,7 @@ HTML-escaped here (escaping.html_text); nothing from the data is ever read as Ma
 
 import pandas as pd
 
+from kharkiv.model import claims
 from kharkiv.text import attribution, dates, links, prose
 from kharkiv.text.escaping import html_text
 
@@ -59,7 +60,7 @@ def event_sources(t: dict, short: bool = False) -> pd.DataFrame:
 
     short=True names each document in a word or two (short_source_names), for the short entries."""
     names = (short_source_names if short else source_names)(t["sources"])
-    outlets = attribution.canonical_outlets(t["outlets"])
+    outlets = claims.canonical_outlets(t["outlets"])
     es = t["event_sources"]
 
     def given(column) -> list:  # the column's text, None where it is empty

@@ -107,11 +107,6 @@ def reported_by(name, role=None, kind=None, side=None, cited: str = "") -> str:
     return f"{said}, {SIDE_WORDS.get(str(side), str(side))}" if _given(side) else said
 
 
-def canonical_outlets(outlets: pd.DataFrame) -> dict[str, str]:
-    """The outlets table as {variant: canonical name}."""
-    return dict(zip(outlets["variant"].astype(str), outlets["canonical"].astype(str), strict=True))
-
-
 def _canonical(entry: str, names: dict[str, str]) -> str:
     for variant in sorted(names, key=len, reverse=True):  # 'Ukrayinska Pravda' before 'Ukrainska Pravda'
         rest = entry[len(variant) :]

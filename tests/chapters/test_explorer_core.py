@@ -12,7 +12,7 @@ import pytest
 from kharkiv.chapters import bibliography, explorer, explorer_schema
 from kharkiv.data.load import load_tables
 from kharkiv.data.paths import ROOT
-from kharkiv.model import comparable, views
+from kharkiv.model import claims, comparable, views
 from kharkiv.text import attribution
 from tests.conftest import visit
 
@@ -296,7 +296,7 @@ def test_every_citing_link_in_the_payload_names_a_bibliography_entry():
     assert not sorted({h for h in hrefs if h.split("#", 1)[1] not in keys})
     # every piece with an entry is linked (what citing_html links), and the pieces spell the citation whole, as
     # the chronology writes it (each outlet by its one name, a Ukrainian headline with the book's translation)
-    names = attribution.canonical_outlets(load_tables()["outlets"])
+    names = claims.canonical_outlets(load_tables()["outlets"])
     for outlet, parts in d["citing"].items():
         assert "".join(text for text, _ in parts) == attribution.outlets_text(outlet, names)
         assert sum(bool(h) for _, h in parts) == explorer.citing(outlet).count("<a ")

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from kharkiv.data.load import load_tables
+from kharkiv.model import claims
 from kharkiv.text import attribution
 
 NO_ONE = "a source naming no one"
@@ -59,7 +60,7 @@ def test_an_unnamed_report_is_given_to_the_outlet_its_reference_names():
 
 def test_every_outlet_variant_in_the_data_reads_as_its_canonical_name():
     t = load_tables()
-    names = attribution.canonical_outlets(t["outlets"])
+    names = claims.canonical_outlets(t["outlets"])
     for table in ("event_sources", "statements"):
         for cell in t[table]["cited_outlet"].dropna():
             text = attribution.outlets_text(cell, names)
@@ -117,10 +118,12 @@ def test_every_cited_headline_in_cyrillic_has_the_books_translation():
     from kharkiv.model.claims import split_citations
 
     t = load_tables()
-    names = attribution.canonical_outlets(t["outlets"])
+    names = claims.canonical_outlets(t["outlets"])
     for table in ("event_sources", "statements"):
         for cell in t[table]["cited_outlet"].dropna():
             for entry in split_citations(cell):
                 headline = re.search(r"\(([^()]*)\)", entry)
-                if headline and re.search("[А-Яа-яІіЇїЄє]+ [А-Яа-яІіЇїЄє]+", headline[1]):  # words, not a name
+                if headline and re.search(
+                    "[А-Яа-яІіЇїЄє]+ [А-Яа-яІіЇїЄє]+", headline[1]
+                ):  # words, not a name
                     assert "the book\u2019s translation" in attribution.citation_text(entry, names), entry
