@@ -139,6 +139,32 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+# make test runs on both cores (pytest-xdist, `-n 2`). A unit of work stays on one worker: a test file, so that a
+# module's fixtures (a tampered build, a page) are made once and a notebook's cells run in order in one kernel; and
+# every file that reads book_record together, so that the record is made once, not once per worker. (xdist's own
+# loadgroup does not group with pytest 9, whose node ids it can no longer suffix.)
+RECORD_UNIT = "book_record"
+
+
+@functools.cache
+def work_unit(rootpath: Path, nodeid: str) -> str:
+    path = nodeid.split("::")[0]
+    if path.endswith(".py") and "book_record" in (rootpath / path).read_text(encoding="utf-8"):
+        return RECORD_UNIT
+    return path
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Units(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(config.rootpath, nodeid)
+
+    return Units(config, log)
+
+
 @pytest.fixture(scope="session")
 def built_html() -> Path:
     html = ROOT / "_build" / "html"
