@@ -61,9 +61,12 @@ unit: lint
 	$(PY) -m pytest -m "not book and not browser and not slow" tests
 
 # Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests all of it;
-# KHARKIV_REQUIRE_BOOK=1 turns the skip of a test that needs the built book into a failure.
+# KHARKIV_REQUIRE_BOOK=1 turns the skip of a test that needs the built book into a failure. On two workers
+# (pytest-xdist): the browser checks over one record of the book on one, the notebooks and builds on the other
+# (the units of work: tests/conftest.py). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= 2
 test: lint check-data html pdf
-	KHARKIV_REQUIRE_BOOK=1 $(PY) -m pytest --nbval tests notebooks
+	KHARKIV_REQUIRE_BOOK=1 $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder --nbval tests notebooks
 
 # JupyterLab in the project's environment, with the "kharkiv" kernel (see README, "Rerun or extend a chapter").
 # LAB_ARGS passes options, e.g. make lab LAB_ARGS="--no-browser --port 8890".

@@ -139,6 +139,32 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+# make test runs on both cores (pytest-xdist, `-n 2`). A unit of work stays on one worker: a test file, so that a
+# module's fixtures (a tampered build, a page) are made once and a notebook's cells run in order in one kernel; and
+# every file that reads book_record together, so that the record is made once, not once per worker. (xdist's own
+# loadgroup does not group with pytest 9, whose node ids it can no longer suffix.)
+RECORD_UNIT = "book_record"
+
+
+@functools.cache
+def work_unit(rootpath: Path, nodeid: str) -> str:
+    path = nodeid.split("::")[0]
+    if path.endswith(".py") and "book_record" in (rootpath / path).read_text(encoding="utf-8"):
+        return RECORD_UNIT
+    return path
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Units(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(config.rootpath, nodeid)
+
+    return Units(config, log)
+
+
 @pytest.fixture(scope="session")
 def built_html() -> Path:
     html = ROOT / "_build" / "html"
@@ -254,7 +280,13 @@ def open_page(browser, url, viewport, scheme="light"):
 #   record["scroll_width"], record["too_wide"] (up to 3 elements past the viewport's right edge, if any)
 #   record["table_cells"] the number of <td> in the article; record["broken_words"] words split across lines
 #   record["table_backgrounds"]  per table, the lightest background luminance (0 black .. 1 white) of its cells
+#   record["columns"]     [{src, tag, width, natural, right, column, text, scrolls}] every table and chart in the
+#                         article: its right edge and its column's (CSS px); scrolls: its parent scrolls sideways
+#   -- once every animation has settled (a fold's fade-in):
 #   record["chart_backgrounds"]  in dark views only: per chart, the median luminance of its screenshot's border
+#   record["axe"]         [{id, impact, help, nodes}] axe-core's WCAG 2.x A and AA violations (tests/vendor/axe-core)
+#   record["requests"]    every URL the page requested during the visit, until the network was idle
+#   (axe runs last, after the network was idle; what it logs and requests is not recorded)
 #
 # book_record.index holds the visit of index.html (a redirect stub): {url, title, errors, outside}.
 DESKTOP = {"width": 1400, "height": 900}
@@ -265,6 +297,7 @@ VIEWS = {
     "390-light": (PHONE, "light"),
 }
 CHARTS = "div.cell_output img, figure img"
+COLUMNS = ".bd-article table, div.cell_output img, figure img"
 OPEN_FOLDS = "document.querySelectorAll('details').forEach(d => d.open = true)"
 
 _BEFORE_FOLDS = """charts => ({
@@ -322,7 +355,7 @@ _CELL_BACKGROUNDS = """() => {
 }"""
 
 _AFTER_FOLDS = (
-    """w => ({
+    """([w, sel]) => ({
   scroll_width: document.documentElement.scrollWidth,
   too_wide: document.documentElement.scrollWidth <= w ? [] : Array.from(document.querySelectorAll('body *'))
     .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest(`[style*="overflow"],
@@ -335,8 +368,34 @@ _AFTER_FOLDS = (
   table_backgrounds: ("""
     + _CELL_BACKGROUNDS
     + """)(),
+  columns: Array.from(document.querySelectorAll(sel)).map(e => {
+    const col = e.closest('.bd-article').getBoundingClientRect();
+    const r = e.getBoundingClientRect();
+    return {src: e.currentSrc || e.getAttribute('src') || '', tag: e.tagName, width: r.width, natural: e.naturalWidth,
+            right: r.right, column: col.right, text: (e.textContent || '').trim().slice(0, 40),
+            scrolls: e.parentElement ? e.parentElement.scrollWidth > e.parentElement.clientWidth + 1 : false};
+  }),
 })"""
 )
+
+# axe-core, vendored from the npm registry, run over every page in every view (tests/book/test_a11y.py)
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """async tags => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n')[1])}));
+}"""
+
+# An opened fold fades its content in (sphinx-togglebutton's toggle-fade-in, 0.3 s): measured midway, code shows
+# at three quarters of its colour and fails contrast that it meets once shown. Wait for every finite animation.
+SETTLED = """() => document.getAnimations().every(a =>
+  a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)"""
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return page.evaluate(RUN_AXE, WCAG_AA)
 
 
 def luminance(png: bytes, border_only: bool) -> float:
@@ -368,6 +427,7 @@ def _record_view(browser, server: str, pages: list[str], viewport: dict, scheme:
     current: dict = {}
     page.on("console", lambda m: current["console"].append({"type": m.type, "text": m.text}))
     page.on("pageerror", lambda e: current["errors"].append(str(e)))
+    page.on("request", lambda r: current["requests"].append(r.url))
 
     def route(r):
         if urlparse(r.request.url).netloc not in (host, ""):
@@ -378,13 +438,14 @@ def _record_view(browser, server: str, pages: list[str], viewport: dict, scheme:
     page.route("**/*", route)
     out = {}
     for rel in pages:
-        current = out[rel] = {"console": [], "errors": [], "outside": []}
+        current = out[rel] = {"console": [], "errors": [], "outside": [], "requests": []}
         response = page.goto(server + rel, wait_until="load")
         current["status"] = response.status if response else None
         page.wait_for_function("Array.from(document.images).every(i => i.complete)")
         current.update(page.evaluate(_BEFORE_FOLDS, CHARTS))
         page.evaluate(OPEN_FOLDS)
-        current.update(page.evaluate(_AFTER_FOLDS, viewport["width"]))
+        current.update(page.evaluate(_AFTER_FOLDS, [viewport["width"], COLUMNS]))
+        page.wait_for_function(SETTLED)  # what a reader sees, not a fold's fade-in midway
         if scheme == "dark":  # what the reader sees: a screenshot of each chart
             current["chart_backgrounds"] = []
             for el in page.query_selector_all(CHARTS):
@@ -392,6 +453,10 @@ def _record_view(browser, server: str, pages: list[str], viewport: dict, scheme:
                 box = el.bounding_box()
                 if box and box["width"] >= 4 and box["height"] >= 4:
                     current["chart_backgrounds"].append(luminance(el.screenshot(), border_only=True))
+        page.wait_for_load_state("networkidle")  # a late request (a font, a script) is recorded too
+        record = current
+        current = {"console": [], "errors": [], "outside": [], "requests": []}  # axe's own (it fetches CSS)
+        record["axe"] = axe_violations(page)
     context.close()
     return out
 
