@@ -296,8 +296,8 @@ VIEWS = {
     "1400-dark": (DESKTOP, "dark"),
     "390-light": (PHONE, "light"),
 }
-CHARTS = "div.cell_output img, figure img"
-COLUMNS = ".bd-article table, div.cell_output img, figure img"
+CHARTS = ".bd-article img"  # every chart, map and glued figure (the landing map is neither in a cell nor a figure)
+COLUMNS = ".bd-article table, .bd-article img"
 OPEN_FOLDS = "document.querySelectorAll('details').forEach(d => d.open = true)"
 
 _BEFORE_FOLDS = """charts => ({
