@@ -296,7 +296,8 @@ VIEWS = {
     "1400-dark": (DESKTOP, "dark"),
     "390-light": (PHONE, "light"),
 }
-CHARTS = ".bd-article img"  # every chart, map and glued figure (the landing map is neither in a cell nor a figure)
+# every chart, map and glued figure (the landing map is neither in a cell nor a figure)
+CHARTS = ".bd-article img"
 COLUMNS = ".bd-article table, .bd-article img"
 OPEN_FOLDS = "document.querySelectorAll('details').forEach(d => d.open = true)"
 
