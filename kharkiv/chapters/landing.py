@@ -11,6 +11,7 @@ from kharkiv.chapters.chronology import (
 )
 from kharkiv.data import paths
 from kharkiv.model import views
+from kharkiv.plots import maps, style
 from kharkiv.text import dates, links, prose
 from kharkiv.text.escaping import html_text
 
@@ -115,3 +116,26 @@ def key_dates(phases: pd.DataFrame) -> str:
         f"{dates.period(p.start_date, p.end_date)}: {p.name}"
         for p in phases.sort_values("order").itertuples()
     )
+
+
+def overview_map(t: dict, may: pd.DataFrame, sept: pd.DataFrame, km: float):
+    """The landing page's map (glued from the chronology): Kharkiv, the border km away, and the settlements the
+    sources report retaken in May and in September; its title states the distance, its alt text what it shows."""
+    fig, ax = style.figure(figsize=(9, 8.2))
+    handles = maps.settlements_map(
+        ax, t["places"], [("Retaken in May", may, "#0072B2"), ("Retaken in September", sept, "#D55E00")]
+    )
+    ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=True)
+    ax.set_title(f"Kharkiv lies {km:.0f} km from Russia, and the sources name the ground retaken around it")
+    style.source_line(
+        fig,
+        "Map: Natural Earth (public domain); places: the book's gazetteer. Dashed line: Russia–Ukraine border",
+    )
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.94, bottom=0.06)
+    style.describe(
+        fig,
+        f"Map of the Kharkiv region: the city of Kharkiv {km:.0f} km from the Russian border (dashed), the "
+        "Siverskyi Donets and Oskil rivers, built-up areas, and the settlements the sources report retaken in May "
+        "and in September, each named; an inset locates the region in Ukraine.",
+    )
+    return fig
