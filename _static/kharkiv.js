@@ -6,15 +6,6 @@
   "use strict";
   var FILTER_FROM = 12; // rows from which a table gets a filter box
 
-  // Sphinx's searchtools.js (loaded on every page by the theme) runs a search whenever the address has ?q=, and
-  // throws where the page has no #search-results (every page but search.html). This listener is registered
-  // before searchtools.js registers its own (this script comes first), so it turns that off in time.
-  document.addEventListener("DOMContentLoaded", function () {
-    /* global Search */
-    if (typeof Search === "undefined" || document.getElementById("search-results")) return;
-    Search.performSearch = function () {};
-  });
-
   function zoomCharts() {
     document.querySelectorAll("div.cell_output img, figure img").forEach(function (img) {
       if (img.closest("a")) return;

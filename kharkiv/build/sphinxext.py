@@ -52,6 +52,11 @@ document.addEventListener("DOMContentLoaded", () => {
   if (typeof Search === "undefined" || !Search._parseQuery) return;
   const parse = Search._parseQuery;
   const thousands = /(?<![0-9,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])/g;
+  // A result for an index entry points at its empty target <span>: searchtools.js then gets no summary (null) and
+  // throws on appendChild. Such a result is summarised from its page, as a result without an anchor is.
+  const summary = Search.makeSearchSummary;
+  Search.makeSearchSummary = (html, keywords, anchor) =>
+    summary(html, keywords, anchor) || summary(html, keywords, "") || document.createElement("p");
   Search._parseQuery = (query) => {
     const joined = query.replace(thousands, (n) => " " + n.replaceAll(",", "") + " ");
     const out = parse(joined);
