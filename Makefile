@@ -56,9 +56,9 @@ lint: setup
 	$(VENV)/bin/lint-imports
 
 # The quick tier after an edit: lint, then every test that needs no built book, no kernel and no browser
-# (the markers book, browser and slow: pyproject.toml).
+# (the markers book, browser and slow: pyproject.toml), on the same workers as make test.
 unit: lint
-	$(PY) -m pytest -m "not book and not browser and not slow" tests
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder -m "not book and not browser and not slow" tests
 
 # Checks the committed notebooks as they are (a stale one fails the freshness test), builds, then tests all of it;
 # KHARKIV_REQUIRE_BOOK=1 turns the skip of a test that needs the built book into a failure. On two workers

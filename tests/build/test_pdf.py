@@ -8,18 +8,18 @@ import pytest
 
 from kharkiv.build import citation
 from kharkiv.data.load import load_table
-from kharkiv.data.paths import ROOT
 
-PDF = ROOT / "_build" / "pdf" / "kharkiv-book.pdf"
 LOCAL = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 
 
 @pytest.fixture(scope="module")
-def reader():
+def reader(built_html):
+    # the PDF is part of the built book (make pdf writes it beside the HTML): the book marker and the rule that a
+    # missing book fails under KHARKIV_REQUIRE_BOOK come with built_html
     pypdf = pytest.importorskip("pypdf")
-    if not PDF.exists():
-        pytest.skip("no PDF: run make pdf")
-    return pypdf.PdfReader(PDF)
+    pdf = built_html / "kharkiv-book.pdf"
+    assert pdf.exists(), "no PDF beside the built HTML: run make pdf"
+    return pypdf.PdfReader(pdf)
 
 
 @pytest.fixture(scope="module")
