@@ -7,6 +7,7 @@ import http.server
 import io
 import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -163,6 +164,14 @@ def pytest_xdist_make_scheduler(config, log):
             return work_unit(config.rootpath, nodeid)
 
     return Units(config, log)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Every figure a test draws is closed after it (pyplot keeps them open and warns past 20)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 @pytest.fixture(scope="session")
