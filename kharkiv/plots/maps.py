@@ -296,10 +296,6 @@ def relabel(ax, min_pt: float) -> None:
     calls = getattr(ax, POINT_LABELS, [])
     for t in [t for t in ax.texts if getattr(t, "_kharkiv_placed", False)]:
         t.remove()
-    for t in ax.texts:
-        if getattr(t, "_kharkiv_note", None):
-            t.set_fontsize(max(t.get_fontsize(), min_pt))
-            _fit_corner(ax, t)
     setattr(ax, UNLABELLED, [])
     for xs, ys, names, opts in calls:
         opts = dict(opts)
@@ -439,53 +435,6 @@ def dot_boxes(ax, xs, ys, sizes) -> list[Bbox]:
     return [_dot_box(px, py, a, ax.figure.dpi) for (px, py), a in zip(pts, sizes, strict=True)]
 
 
-CORNERS = ("upper left", "lower right", "upper right", "lower left")
-
-
-def corner_note(ax, text: str, loc: str = "lower right", clear_of=None) -> Text:
-    """A short note in a corner of the map, on a white box, recorded as one of its labels. clear_of: (xs, ys,
-    marker areas): the note takes the first corner (CORNERS) that hides none of these markers."""
-    t = ax.text(0, 0, "", transform=ax.transAxes, fontsize=8, color="#333333", zorder=9)
-    t.set_bbox({"facecolor": "white", "edgecolor": "#BBBBBB", "boxstyle": "round,pad=0.35", "alpha": 0.92})
-    t._kharkiv_note, t._kharkiv_clear_of, t._kharkiv_loc = text, clear_of, loc
-    record(ax, t)
-    _fit_corner(ax, t)
-    return t
-
-
-def _fit_corner(ax, t: Text) -> None:
-    t.set_text(_fit_note(ax, t._kharkiv_note, t.get_fontsize()))
-    clear = t._kharkiv_clear_of
-    dots = dot_boxes(ax, *clear) if clear else []
-    renderer = ax.figure._get_renderer()
-    dots += [  # and the fixed labels: scale bar, north arrow
-        Text.get_window_extent(x, renderer)
-        for x in labels(ax)
-        if x is not t and not getattr(x, "_kharkiv_placed", False)
-    ]
-    for loc in CORNERS if clear else (t._kharkiv_loc,):
-        t.set_position((0.98 if "right" in loc else 0.02, 0.03 if "lower" in loc else 0.97))
-        t.set_ha("right" if "right" in loc else "left")
-        t.set_va("bottom" if "lower" in loc else "top")
-        box = t.get_window_extent(renderer)
-        if not any(box.overlaps(d) for d in dots):
-            t.set_in_layout(False)
-            return
-    if clear:  # no free corner (a phone): under the map, where the source line makes way for it
-        t.set_text(textwrap.fill(t._kharkiv_note, max(24, int(len(t.get_text().splitlines()[0]) * 2))))
-        t.set_position((0.0, -0.02))
-        t.set_ha("left")
-        t.set_va("top")
-        t.set_in_layout(True)  # part of the figure's extent now: the saved image and source line allow for it
-
-
-def _fit_note(ax, text: str, size: float) -> str:
-    """The note wrapped to about half the map's width at its size."""
-    ax.figure.draw_without_rendering()
-    width_pt = ax.get_window_extent().width * 72 / ax.figure.dpi
-    return textwrap.fill(text, max(18, int(0.5 * width_pt / (size * 0.55))))
-
-
 def centre_xy(places: pd.DataFrame, place_id: str = "kharkiv") -> tuple[float, float]:
     row = places.set_index("place_id").loc[place_id]
     return to_xy(float(row["lon"]), float(row["lat"]))
@@ -595,12 +544,11 @@ def city_strike_map(
     extent=CITY,
     scale_km: float = 5,
     enlarged=None,
-    note: bool = True,
 ) -> None:
     """The city map with each placed strike site sized by its strikes; approximate points hollow; sites named.
 
     enlarged: an extent shown on another map (city_strike_maps): its sites are drawn here but named there, and it
-    is outlined and labelled. note: count in a corner note the strikes no map can draw."""
+    is outlined and labelled. The strikes no map can draw are counted under the maps (city_figure)."""
     city_map(ax, extent=extent, scale_km=scale_km, districts=False)
     cx, cy = mark_city(ax, places)
     sites = strike_sites(parts)
@@ -619,8 +567,6 @@ def city_strike_map(
     xs, ys, areas = [cx, *sites["x"]], [cy, *sites["y"]], [220, *sites["area"]]
     if enlarged is not None:
         _outline(ax, enlarged)
-    if note:
-        corner_note(ax, not_drawn_note(parts), clear_of=(xs, ys, areas))
     named = sites[
         [enlarged is None or not _within(x, y, enlarged) for x, y in zip(sites["x"], sites["y"], strict=True)]
     ]
@@ -669,9 +615,9 @@ def city_strike_maps(axes, parts: dict, places: pd.DataFrame, colour: str = "#D5
     """The strikes on the city on two maps: the whole city with the centre outlined, and the centre enlarged,
     where most named landmarks lie (a phone stacks the two)."""
     whole, centre = axes
-    city_strike_map(whole, parts, places, colour, enlarged=CENTRE, note=False)
+    city_strike_map(whole, parts, places, colour, enlarged=CENTRE)
     whole.set_title("The whole city", fontsize=10, loc="left")
-    city_strike_map(centre, parts, places, colour, extent=CENTRE, scale_km=1, note=False)
+    city_strike_map(centre, parts, places, colour, extent=CENTRE, scale_km=1)
     centre.set_title("The centre, enlarged", fontsize=10, loc="left")
 
 
