@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from kharkiv.data.paths import DATA, ROOT, SEEDS_ENV, seeds_dir
+from kharkiv.plots import style
 from tests.fixtures_harm import ROWS as HARM_ROWS
 from tests.fixtures_harm import statement_frame
 
@@ -421,6 +422,21 @@ def luminance(png: bytes, border_only: bool) -> float:
         px = list(im.tobytes())
     px.sort()
     return px[len(px) // 2] / 255
+
+
+# What a finished build leaves in _build/: the build's folders and its lock, nothing a killed or failed run left
+BUILD_LEFT = [".doctrees", ".lock", "html", "jupyter_execute", "pdf"]
+
+
+def shown_text_px(png: bytes, img: dict) -> float | None:
+    """The smallest text of a chart in CSS px as the page shows it: the size its PNG records (kharkiv.plots.style)
+    at the width the record measured (img: a record's image, natural and shown widths); None if it records none."""
+    info = style.png_text(png)
+    if style.KEY_MIN_PT not in info:
+        return None
+    return style.displayed_text_px(
+        float(info[style.KEY_MIN_PT]), float(info[style.KEY_DPI]), img["natural"], img["shown"]
+    )
 
 
 class BookRecord(dict):

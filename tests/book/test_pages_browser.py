@@ -14,7 +14,7 @@ import pytest
 from kharkiv.data.paths import ROOT
 from kharkiv.plots import charts, style
 from kharkiv.text import html_tables as tables
-from tests.conftest import PHONE
+from tests.conftest import PHONE, shown_text_px
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_pdf
@@ -114,19 +114,15 @@ def test_every_chart_text_is_at_least_9_css_px_at_1400px(book_record, built_html
     for rel, img in _charts(book_record):
         seen += 1
         path = _image_file(built_html, rel, img["src"])
-        info = style.png_text(path.read_bytes()) if path.suffix == ".png" else {}
-        if style.KEY_MIN_PT not in info:
+        px = shown_text_px(path.read_bytes(), img) if path.suffix == ".png" else None
+        if px is None:
             problems.append(
                 f"{rel}: {img['src']} records no text size (re-execute its notebook with kharkiv.plots.style)"
             )
-            continue
-        px = style.displayed_text_px(
-            float(info[style.KEY_MIN_PT]), float(info[style.KEY_DPI]), img["natural"], img["shown"]
-        )
-        if px < style.MIN_TEXT_PX - 0.05:
+        elif px < style.MIN_TEXT_PX - 0.05:
             problems.append(
-                f"{rel}: {img['src']}: smallest text {px:.1f} CSS px ({info[style.KEY_MIN_PT]} pt, shown "
-                f"{img['shown']:.0f} of {img['natural']} px)"
+                f"{rel}: {img['src']}: smallest text {px:.1f} CSS px (shown {img['shown']:.0f} of "
+                f"{img['natural']} px)"
             )
     assert seen > 0, "no charts found"
     assert not problems, "\n".join(problems)

@@ -6,6 +6,7 @@ book_record (tests/conftest.py)."""
 from urllib.parse import unquote, urlparse
 
 from kharkiv.plots import style
+from tests.conftest import shown_text_px
 
 
 def test_a_chart_carries_a_phone_rendering_with_text_of_11_css_px():
@@ -45,14 +46,12 @@ def test_at_390px_chart_text_is_at_least_11_css_px(book_record, built_html):
             if not img["chart"] or img["shown"] < 4:
                 continue
             seen += 1
-            info = style.png_text((built_html / unquote(urlparse(img["url"]).path).lstrip("/")).read_bytes())
-            if style.KEY_MIN_PT not in info:
-                problems.append(f"{rel}: {img['url']} records no text size")
-                continue
-            px = style.displayed_text_px(
-                float(info[style.KEY_MIN_PT]), float(info[style.KEY_DPI]), img["natural"], img["shown"]
+            px = shown_text_px(
+                (built_html / unquote(urlparse(img["url"]).path).lstrip("/")).read_bytes(), img
             )
-            if px < style.PHONE_MIN_TEXT_PX - 0.05:
+            if px is None:
+                problems.append(f"{rel}: {img['url']} records no text size")
+            elif px < style.PHONE_MIN_TEXT_PX - 0.05:
                 problems.append(
                     f"{rel}: {img['url'].rsplit('/', 1)[-1]}: smallest text {px:.1f} CSS px on a phone"
                 )
