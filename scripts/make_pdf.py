@@ -15,6 +15,7 @@ each written to a temporary file and renamed.  python scripts/make_pdf.py [--htm
 """
 
 import argparse
+import contextlib
 import functools
 import html as htmlmod
 import http.server
@@ -88,41 +89,49 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def print_pages(html: Path, pages: list[str]) -> list[tuple[str, str, bytes]]:
+def print_pages(html: Path, pages: list[str], browser) -> list[tuple[str, str, bytes]]:
     """(page, title, PDF bytes) for every page, printed from a local server with print styles."""
-    from playwright.sync_api import sync_playwright
-
     missing = [p for p in pages if not (html / f"{p}.html").exists()]
     if missing:
         raise SystemExit(f"make_pdf: pages missing from {html}: {', '.join(missing)} (run `make html` first)")
-    if not Path(CHROMIUM).exists():
-        raise SystemExit(
-            f"make_pdf: no Chromium at {CHROMIUM}: install Debian's chromium package (apt-get install chromium)"
-        )
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     out = []
+    page = browser.new_page(viewport={"width": 1100, "height": 1400}, color_scheme="light")
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1100, "height": 1400}, color_scheme="light")
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
-            for name in pages:
-                page.goto(base + f"{name}.html", wait_until="load")
-                page.emulate_media(media="print")
-                page.evaluate(BEFORE_PRINT)
-                page.add_style_tag(content=PRINT_CSS)
-                if name == EXPLORER:
-                    page.evaluate(EXPLORER_FOR_PRINT, explorer_list())
-                title = page.evaluate(
-                    "(document.querySelector('main h1') || {}).textContent || document.title"
-                )
-                out.append((name, title.replace("#", "").strip(), _pdf(page)))
-            browser.close()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+        for name in pages:
+            page.goto(base + f"{name}.html", wait_until="load")
+            page.emulate_media(media="print")
+            page.evaluate(BEFORE_PRINT)
+            page.add_style_tag(content=PRINT_CSS)
+            if name == EXPLORER:
+                page.evaluate(EXPLORER_FOR_PRINT, explorer_list())
+            title = page.evaluate("(document.querySelector('main h1') || {}).textContent || document.title")
+            out.append((name, title.replace("#", "").strip(), _pdf(page)))
     finally:
+        page.close()
         httpd.shutdown()
     return out
+
+
+@contextlib.contextmanager
+def chromium():
+    """One headless Chromium for a whole print run: the pages, the front matter and the page numbers (each
+    launch costs a second or more)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(
+            f"make_pdf: no Chromium at {CHROMIUM}: install Debian's chromium package (apt-get install chromium)"
+        )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def _pdf(page) -> bytes:
@@ -198,19 +207,17 @@ def front_matter(chapters: list[tuple[str, int]], first_page: int) -> str:
     <section class="toc"><h1>Contents</h1><table>{"".join(rows)}</table></section></body></html>"""
 
 
-def print_html(documents: list[str], margin: dict | None = None) -> list[bytes]:
+def print_html(browser, documents: list[str], margin: dict | None = None) -> list[bytes]:
     """PDF bytes of each standalone HTML document (front matter, page-number overlays), printed by Chromium."""
-    from playwright.sync_api import sync_playwright
-
     out = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.route("**/*", lambda r: r.abort() if r.request.url.startswith("http") else r.continue_())
         for doc in documents:
             page.set_content(doc, wait_until="load")
             out.append(page.pdf(format="A4", print_background=False, margin=margin or MARGIN, tagged=True))
-        browser.close()
+    finally:
+        page.close()
     return out
 
 
@@ -291,32 +298,38 @@ def relink(writer, starts: dict[str, int], base_url: str) -> dict[str, int]:
     return done
 
 
-def stamp_numbers(writer, label: str) -> None:
+def stamp_numbers(writer, label: str, browser) -> None:
     """Stamp 'label · k' on every page (k running through the book) and set the matching page labels."""
     from pypdf import PdfReader
 
-    overlay = PdfReader(io.BytesIO(print_html([numbers_overlay(len(writer.pages), label)], margin={})[0]))
+    overlay = PdfReader(
+        io.BytesIO(print_html(browser, [numbers_overlay(len(writer.pages), label)], margin={})[0])
+    )
     for page, stamp in zip(writer.pages, overlay.pages, strict=True):
         page.merge_page(stamp)
     writer.set_page_label(0, len(writer.pages) - 1, style="/D", start=1)
 
 
-def build(printed: list[tuple[str, str, bytes]], target: Path) -> int:
+def build(printed: list[tuple[str, str, bytes]], target: Path, browser) -> int:
     """The book: title and contents pages, every printed page, links made offline, numbers stamped."""
     from pypdf import PdfReader
 
     from kharkiv.build.citation import read_cff
 
     counts = [(title, len(PdfReader(io.BytesIO(data)).pages)) for _n, title, data in printed]
-    draft = print_html([front_matter(counts, 1)])[0]
+    draft = print_html(browser, [front_matter(counts, 1)])[0]
     n_front = len(PdfReader(io.BytesIO(draft)).pages)
-    front = print_html([front_matter(counts, n_front + 1)])[0]
+    front = print_html(browser, [front_matter(counts, n_front + 1)])[0]
     cff = read_cff()
     label = f"{cff['title'].split(':')[0]}, version {cff['version']}"
-    return join([("front", "Title and contents", front), *printed], target, n_front=n_front, label=label)
+    return join(
+        [("front", "Title and contents", front), *printed], target, browser, n_front=n_front, label=label
+    )
 
 
-def join(printed: list[tuple[str, str, bytes]], target: Path, n_front: int = 0, label: str = "") -> int:
+def join(
+    printed: list[tuple[str, str, bytes]], target: Path, browser, n_front: int = 0, label: str = ""
+) -> int:
     """Join the pages into one PDF with a bookmark per page (each holding that page's heading outline); returns
     the number of PDF pages."""
     from pypdf import PdfReader, PdfWriter
@@ -327,7 +340,7 @@ def join(printed: list[tuple[str, str, bytes]], target: Path, n_front: int = 0, 
     starts = _page_of(printed[1:], n_front) if n_front else {}
     moved = relink(writer, starts, book_url())
     if label:
-        stamp_numbers(writer, label)
+        stamp_numbers(writer, label, browser)
     writer.add_metadata(
         {"/Title": "The Battle of Kharkiv, 2022", "/Producer": "kharkiv make_pdf (pypdf)", "/Lang": "en"}
     )
@@ -344,7 +357,8 @@ def join(printed: list[tuple[str, str, bytes]], target: Path, n_front: int = 0, 
 def print_book(html: Path, toc_file: Path = ROOT / "_toc.yml") -> int:
     """Print the book in `html` into `html`/kharkiv-book.pdf (through a temporary file renamed over it); returns
     the number of PDF pages."""
-    return build(print_pages(html, toc_pages(toc_file)), html / NAME)
+    with chromium() as browser:
+        return build(print_pages(html, toc_pages(toc_file), browser), html / NAME, browser)
 
 
 def copy_atomic(src: Path, dest: Path) -> None:
@@ -364,7 +378,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "pdf" / NAME)
     args = parser.parse_args()
     pages = toc_pages()
-    n = build(print_pages(args.html, pages), args.out)
+    with chromium() as browser:
+        n = build(print_pages(args.html, pages, browser), args.out, browser)
     copy_atomic(args.out, args.html / NAME)
     print(f"make_pdf: {len(pages)} chapters, {n} PDF pages -> {args.out} (and {args.html / NAME})")
     return 0

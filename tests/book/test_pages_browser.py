@@ -4,7 +4,6 @@ paper (the browser checks read book_record: tests/conftest.py). Also unit tests 
 import html
 import io
 import mimetypes
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -157,38 +156,3 @@ def test_in_dark_mode_no_chart_or_table_keeps_a_light_background(book_record):
                     problems.append(f"{rel}: {kind} {k + 1} has a light background in dark mode ({lum:.2f})")
     assert seen > 0
     assert not problems, "\n".join(problems)
-
-
-@pytest.fixture(scope="session")
-def book_pdf(built_html) -> Path:
-    """The PDF of the built book. `make pdf` writes it; printing takes about 20 s, so the test prints it here
-    once if it is missing or older than the HTML build, rather than fail on a stale file."""
-    target = ROOT / "_build" / "pdf" / make_pdf.NAME
-    built = (built_html / "searchindex.js").stat().st_mtime
-    if not target.exists() or target.stat().st_mtime < built:
-        # a separate process: Playwright's sync API cannot start inside the session's running browser loop
-        subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--html", str(built_html)], check=True
-        )
-    return target
-
-
-@pytest.mark.browser
-def test_the_pdf_holds_every_chapter_with_its_figures(book_pdf, built_html):
-    from pypdf import PdfReader
-
-    reader = PdfReader(book_pdf)
-    top = [o.title for o in reader.outline if not isinstance(o, list)]  # lists: a page's own headings
-    assert top[0] == "Title and contents", top
-    titles = top[1:]
-    pages = make_pdf.toc_pages()
-    assert len(titles) == len(pages), f"{len(titles)} bookmarks for {len(pages)} chapters"
-    text = "\n".join(p.extract_text() or "" for p in reader.pages)
-    missing = [t for t in titles if t.split()[0] not in text]
-    assert not missing, f"chapters missing from the PDF text: {missing}"
-    in_pdf = sum(len(p.images) for p in reader.pages)
-    in_html = 0
-    for p in pages:
-        page = (built_html / f"{p}.html").read_text(encoding="utf-8")
-        in_html += page.count('<img alt="')
-    assert in_pdf >= in_html, f"the PDF holds {in_pdf} images, the pages {in_html}"

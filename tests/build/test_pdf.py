@@ -1,13 +1,18 @@
 """The PDF works on paper and offline (issue 21): no link to a local server, page labels that never repeat, every
-event id, a title page and a contents page, an outline."""
+event id, a title page and a contents page, an outline, every chapter with its figures."""
 
 import re
+import sys
 from urllib.parse import urlsplit
 
 import pytest
 
 from kharkiv.build import citation
 from kharkiv.data.load import load_table
+from kharkiv.data.paths import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_pdf
 
 LOCAL = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 
@@ -81,3 +86,22 @@ def test_the_explorer_is_not_a_truncated_card_view(text):
 
 def test_the_pdf_has_an_outline(reader):
     assert len(reader.outline) >= 16
+
+
+def _images(page) -> int:
+    """The images a PDF page draws, counted from its resources (not decoded)."""
+    xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+    return sum(1 for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image")
+
+
+def test_the_pdf_holds_every_chapter_with_its_figures(reader, text, built_html):
+    top = [o.title for o in reader.outline if not isinstance(o, list)]  # lists: a page's own headings
+    assert top[0] == "Title and contents", top
+    titles = top[1:]
+    pages = make_pdf.toc_pages()
+    assert len(titles) == len(pages), f"{len(titles)} bookmarks for {len(pages)} chapters"
+    missing = [t for t in titles if t.split()[0] not in text]
+    assert not missing, f"chapters missing from the PDF text: {missing}"
+    in_pdf = sum(_images(p) for p in reader.pages)
+    in_html = sum((built_html / f"{p}.html").read_text(encoding="utf-8").count('<img alt="') for p in pages)
+    assert in_pdf >= in_html, f"the PDF holds {in_pdf} images, the pages {in_html}"
