@@ -292,7 +292,8 @@ def relink(writer, starts: dict[str, int], base_url: str) -> dict[str, int]:
                 )
                 keep.append(ref)
                 done["public"] += 1
-            else:
+            else:  # the tagged PDF's structure still names the annotation: its local address goes too
+                del a[NameObject("/A")]
                 done["dropped"] += 1
         page[NameObject("/Annots")] = ArrayObject(keep)
     return done

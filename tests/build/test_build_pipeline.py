@@ -1,9 +1,13 @@
-"""`make book`'s build step: no work without a change, HTML and PDF published together or not at all, one build
-at a time, and no leftovers of killed runs (scripts/build_html.py, scripts/buildlock.py, scripts/make_pdf.py)."""
+"""`make book`'s build step: no work without a change, HTML and PDF published together or not at all, a rebuild
+equal to a clean build, one build at a time, and no leftovers of killed runs (scripts/build_html.py,
+scripts/buildlock.py, scripts/make_pdf.py)."""
 
+import base64
 import errno
+import io
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from PIL import Image
 
 from kharkiv.build import freshness
 from kharkiv.data.paths import ROOT
@@ -65,15 +70,42 @@ def _published(html: Path) -> dict:
     return {p.relative_to(html): p.read_bytes() for p in html.rglob("*") if p.is_file()}
 
 
+def _png(colour: str) -> str:
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4), colour).save(buf, format="PNG")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def _with_image(book: Path, colour: str) -> None:
+    nb = nbformat.read(book / "page.ipynb", as_version=4)
+    nb.cells[1].outputs = [nbformat.v4.new_output("display_data", data={"image/png": _png(colour)})]
+    nbformat.write(nb, book / "page.ipynb")
+
+
+def _kill_when(proc: subprocess.Popen, ready: Path, wait: float) -> None:
+    """Kill the build's process group `wait` seconds after `ready` appears (a step of the build has begun)."""
+    deadline = time.monotonic() + 300
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(wait)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
 @pytest.mark.slow
-def test_no_change_no_work_and_a_one_line_change_publishes_html_and_pdf_together(tmp_path):
-    """A second build does nothing; after a one-line change in book/*.md the HTML and the PDF are rebuilt and
-    published together, or, when printing fails or the build is killed, neither is and the last good book stays."""
+def test_html_and_pdf_are_published_together_or_the_last_good_book_stays(tmp_path):
+    """One book through every kind of run. A second build does nothing. After a one-line change in book/*.md and
+    a new image the HTML and the PDF are rebuilt and published together, or neither is and the last good book
+    stays: when printing fails, when the build is killed while Sphinx writes, when a warning fails it (-W), when
+    it is killed while Chromium prints. The next good build publishes both, clears what the failed runs left, and
+    equals a clean build of the same sources (no stale image, no cache-busting query)."""
     book = _book(tmp_path / "book", "first edition")
+    _with_image(book, "red")
     code, out = _run(book)
     assert code == 0, out
     html = book / "_build" / "html"
     pdf = html / make_pdf.NAME
+    intro = book / "book" / "intro.md"
     assert "first edition" in (html / "book" / "intro.html").read_text()
     assert pdf.read_bytes().startswith(b"%PDF") and (book / "_build" / "pdf" / make_pdf.NAME).samefile(pdf)
     assert (html / "book" / "intro.html").read_text().count(make_pdf.NAME) == 1 and not _pdf_links_resolve(
@@ -87,25 +119,30 @@ def test_no_change_no_work_and_a_one_line_change_publishes_html_and_pdf_together
     assert "up to date" in out and "Jupyter-Book" not in out
     assert {p: p.stat().st_mtime_ns for p in html.rglob("*")} == before
 
-    intro = book / "book" / "intro.md"
-    intro.write_text(intro.read_text().replace("first edition", "second edition"))
+    second = intro.read_text().replace("first edition", "second edition")
+    intro.write_text(second)
+    _with_image(book, "blue")
     # the PDF cannot be printed: the new HTML is not published either
     code, out = _run(book, {**os.environ, "CHROMIUM": str(tmp_path / "no-chromium")})
     assert code != 0 and "book/intro.md" in out and "last good book" in out, out
     assert _published(html) == good
 
-    # killed while Chromium prints: the last good book, PDF included, stays
-    proc = _build(book, start_new_session=True)
     fresh = book / "_build" / ".html-next" / "_build" / "html"
-    deadline = time.monotonic() + 300
-    while not (fresh / "objects.inv").exists() and time.monotonic() < deadline:  # Sphinx's last file
-        time.sleep(0.05)
-    time.sleep(1.0)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    _kill_when(_build(book, start_new_session=True), fresh, 0.5)  # Sphinx is reading or writing now
     assert _published(html) == good and not _pdf_links_resolve(html)
 
-    code, out = _run(book)  # the next build publishes both and clears what the killed one left
+    intro.write_text(second + "\n{ref}`no-such-label`\n")  # a warning, so -W fails the build
+    code, out = _run(book)
+    assert code != 0 and "no-such-label" in out, out
+    assert _published(html) == good
+
+    intro.write_text(second)
+    _kill_when(
+        _build(book, start_new_session=True), fresh / "objects.inv", 1.0
+    )  # Sphinx's last file: printing
+    assert _published(html) == good and not _pdf_links_resolve(html)
+
+    code, out = _run(book)  # the next build publishes both and clears what the killed and failed ones left
     assert code == 0, out
     assert "second edition" in (html / "book" / "intro.html").read_text()
     assert pdf.read_bytes().startswith(b"%PDF") and not _pdf_links_resolve(html)
@@ -113,6 +150,15 @@ def test_no_change_no_work_and_a_one_line_change_publishes_html_and_pdf_together
     assert (book / "_build" / "pdf" / make_pdf.NAME).samefile(pdf)
     assert sorted(p.name for p in (book / "_build").iterdir()) == BUILD_LEFT
     assert [p.name for p in (book / "_build" / "pdf").iterdir()] == [make_pdf.NAME]
+
+    clean = tmp_path / "clean"
+    shutil.copytree(book, clean, ignore=shutil.ignore_patterns("_build"))
+    code, out = _run(clean)
+    assert code == 0, out
+    rebuilt, fresh_build = _published(html), _published(clean / "_build" / "html")
+    assert sorted(rebuilt) == sorted(fresh_build)
+    assert len([n for n in rebuilt if n.parts[0] == "_images"]) == 1
+    assert {n: b for n, b in rebuilt.items() if b != fresh_build[n]} == {}
 
 
 def test_the_pdf_is_copied_into_the_book_atomically(tmp_path, monkeypatch):

@@ -4,7 +4,6 @@ import functools
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -17,7 +16,6 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from kharkiv.build import freshness
 from kharkiv.data import paths
 from kharkiv.data.paths import NOTEBOOKS, ROOT
-from tests.conftest import BUILD_LEFT
 
 PY = sys.executable
 
@@ -322,37 +320,6 @@ def test_notebook_with_error_output_is_never_built(tmp_path):
     assert not (book / "_build" / "html").exists()
 
 
-@pytest.mark.slow
-def test_killed_or_failed_build_leaves_last_good_book(tmp_path):
-    book = _mini_book(tmp_path / "book", "first edition")
-    proc = _build(book)
-    assert proc.wait(timeout=300) == 0, proc.stdout.read()
-    html = book / "_build" / "html"
-    assert "first edition" in (html / "intro.html").read_text()
-
-    (book / "intro.md").write_text("# Mini\n\nsecond edition\n")
-    proc = _build(book, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while not (book / "_build/.html-next/_build/html").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.5)  # Sphinx is reading or writing now
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert "first edition" in (html / "intro.html").read_text()
-    assert (html / "page.html").exists()
-
-    (book / "intro.md").write_text("# Mini\n\n{ref}`no-such-label`\n")  # a warning, so -W fails the build
-    proc = _build(book)
-    assert proc.wait(timeout=300) != 0
-    assert "first edition" in (html / "intro.html").read_text()
-
-    (book / "intro.md").write_text("# Mini\n\nthird edition\n")
-    proc = _build(book)
-    assert proc.wait(timeout=300) == 0, proc.stdout.read()
-    assert "third edition" in (html / "intro.html").read_text()
-    assert sorted(p.name for p in (book / "_build").iterdir()) == BUILD_LEFT
-
-
 def test_make_test_runs_lint_first():
     makefile = (ROOT / "Makefile").read_text()
     test_rule = next(line for line in makefile.splitlines() if line.startswith("test:"))
@@ -392,44 +359,6 @@ def test_datapackage_version_is_the_latest_release_in_the_changelog():
     assert (cited, released) == releases[0], (
         f"CITATION.cff cites version {cited} of {released}; the latest release is {releases[0]}"
     )
-
-
-def _png(colour: str) -> str:
-    import base64
-    import io
-
-    from PIL import Image
-
-    buf = io.BytesIO()
-    Image.new("RGB", (4, 4), colour).save(buf, format="PNG")
-    return base64.b64encode(buf.getvalue()).decode()
-
-
-def _with_image(book: Path, colour: str) -> None:
-    nb = nbformat.read(book / "page.ipynb", as_version=4)
-    nb.cells[1].outputs = [nbformat.v4.new_output("display_data", data={"image/png": _png(colour)})]
-    nbformat.write(nb, book / "page.ipynb")
-
-
-def _files(html: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(html)): p.read_bytes() for p in sorted(html.rglob("*")) if p.is_file()}
-
-
-@pytest.mark.slow
-def test_rebuild_after_a_change_equals_a_clean_build(tmp_path):
-    """No stale image survives and no cache-busting query appears that a clean build would not have."""
-    book = _mini_book(tmp_path / "book", "text")
-    _with_image(book, "red")
-    assert _build(book).wait(timeout=300) == 0
-    _with_image(book, "blue")
-    assert _build(book).wait(timeout=300) == 0
-    clean = tmp_path / "clean"
-    shutil.copytree(book, clean, ignore=shutil.ignore_patterns("_build"))
-    assert _build(clean).wait(timeout=300) == 0
-    rebuilt, fresh = _files(book / "_build" / "html"), _files(clean / "_build" / "html")
-    assert sorted(rebuilt) == sorted(fresh)
-    assert len([n for n in rebuilt if n.startswith("_images/")]) == 1
-    assert {n: b for n, b in rebuilt.items() if b != fresh[n]} == {}
 
 
 def _executor_module():
