@@ -233,7 +233,7 @@ def first_load_weights(html: Path) -> dict[str, dict[str, int]]:
     Chromium context, every response counted (the theme's files included), after its images and fonts settle."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import ARGS, CHROMIUM
+    from kharkiv.build import chromium
 
     handler = functools.partial(_Quiet, directory=str(html))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -243,7 +243,7 @@ def first_load_weights(html: Path) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = chromium.launch(p)
             for rel in pages:
                 for name, viewport in VIEWPORTS.items():
                     context = browser.new_context(viewport=viewport)

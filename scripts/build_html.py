@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import buildlock
 import make_pdf
 
+from kharkiv.build import chromium as browser
 from kharkiv.build.freshness import error_outputs, read
 
 FLAGS = ["-n", "-W", "--keep-going"]
@@ -75,7 +76,7 @@ def sources(root: Path) -> dict[str, str]:
 
 def build_record(root: Path, flags: list[str]) -> dict:
     """What a build is made from: the sources, the options, and the programs that turn them into a book."""
-    chromium = Path(make_pdf.CHROMIUM)
+    chromium = Path(browser.executable())
     stat = chromium.stat() if chromium.exists() else None
     return {
         "scheme": SCHEME,

@@ -29,17 +29,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from kharkiv.build import chromium
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 NAME = "kharkiv-book.pdf"
 EXPLORER = "notebooks/explorer"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
@@ -117,17 +109,15 @@ def print_pages(html: Path, pages: list[str], browser) -> list[tuple[str, str, b
 
 
 @contextlib.contextmanager
-def chromium():
+def open_browser():
     """One headless Chromium for a whole print run: the pages, the front matter and the page numbers (each
     launch costs a second or more)."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        raise SystemExit(
-            f"make_pdf: no Chromium at {CHROMIUM}: install Debian's chromium package (apt-get install chromium)"
-        )
+    if why := chromium.missing():
+        raise SystemExit(f"make_pdf: {why}")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = chromium.launch(p)
         try:
             yield browser
         finally:
@@ -358,7 +348,7 @@ def join(
 def print_book(html: Path, toc_file: Path = ROOT / "_toc.yml") -> int:
     """Print the book in `html` into `html`/kharkiv-book.pdf (through a temporary file renamed over it); returns
     the number of PDF pages."""
-    with chromium() as browser:
+    with open_browser() as browser:
         return build(print_pages(html, toc_pages(toc_file), browser), html / NAME, browser)
 
 
@@ -379,7 +369,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "pdf" / NAME)
     args = parser.parse_args()
     pages = toc_pages()
-    with chromium() as browser:
+    with open_browser() as browser:
         n = build(print_pages(args.html, pages, browser), args.out, browser)
     copy_atomic(args.out, args.html / NAME)
     print(f"make_pdf: {len(pages)} chapters, {n} PDF pages -> {args.out} (and {args.html / NAME})")

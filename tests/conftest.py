@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
+from kharkiv.build import chromium
 from kharkiv.data.paths import DATA, ROOT, SEEDS_ENV, seeds_dir
 from kharkiv.plots import style
 from tests.fixtures_harm import ROWS as HARM_ROWS
@@ -200,18 +201,7 @@ def content_pages(built_html: Path) -> list[str]:
     )
 
 
-# --- the built book in headless Chromium (Debian chromium driven by Playwright) ---
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# --- the built book in headless Chromium (Debian chromium-headless-shell driven by Playwright) ---
 
 
 @pytest.fixture(scope="session")
@@ -230,12 +220,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is not installed: apt-get install chromium (.ci/run does this)")
+    if why := chromium.missing():
+        pytest.fail(why)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = chromium.launch(p)
         yield b
         b.close()
 

@@ -17,14 +17,12 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from kharkiv.build import synthetic
+from kharkiv.build import chromium, synthetic
 from kharkiv.chapters import explorer
 from kharkiv.data.load import validate_and_load
 from kharkiv.data.paths import BUILD_HTML, DATA
 
 PAGE = "notebooks/explorer.html"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
 def synthetic_tables(t: dict, scale: int) -> dict:
@@ -104,9 +102,7 @@ def measure_explorer(html_dir: Path = BUILD_HTML, runs: int = 3) -> dict:
     out = {"events": None, "bytes": 0, "gzip_bytes": 0, "interactive_ms": None, "filter_ms": None}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS
-            )
+            browser = chromium.launch(p)
             tti, filt, dcl = [], [], []
             for run in range(runs):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})

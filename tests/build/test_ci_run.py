@@ -69,7 +69,7 @@ def test_it_installs_nothing_the_makefile_does_not():
     assert not any(tool in text for tool in ("apt-get", "pip ", "sudo")), (
         "install it from the Makefile instead"
     )
-    assert "chromium" in (ROOT / "scripts" / "system_packages.sh").read_text(encoding="utf-8")
+    assert "chromium-headless-shell" in (ROOT / "scripts" / "system_packages.sh").read_text(encoding="utf-8")
 
 
 # --- scripts/system_packages.sh: what `make` runs first ---------------------------------------------------------
@@ -99,7 +99,7 @@ def _system(tmp_path: Path, uid: int, sudo: bool = True, apt: bool = True, chrom
     env = {
         "PATH": str(stubs),
         "PYTHON": python,
-        "CHROMIUM": shutil.which("chromium") if chromium else str(tmp_path / "no-chromium"),
+        "CHROMIUM": shutil.which("chromium-headless-shell") if chromium else str(tmp_path / "no-chromium"),
         "HOME": str(tmp_path),
     }
     run = subprocess.run(
@@ -114,29 +114,36 @@ def _system(tmp_path: Path, uid: int, sudo: bool = True, apt: bool = True, chrom
 
 def test_as_root_a_missing_chromium_is_installed_with_apt_get(tmp_path):
     run, calls = _system(tmp_path, uid=0)
-    assert "installing system packages: chromium" in run.stdout
-    assert "apt-get update" in calls and "apt-get install -y -qq chromium" in calls and "sudo" not in calls
+    assert "installing system packages: chromium-headless-shell" in run.stdout
+    assert (
+        "apt-get update" in calls
+        and "apt-get install -y -qq chromium-headless-shell" in calls
+        and "sudo" not in calls
+    )
     assert run.returncode == 2 and "still not found" in run.stderr  # the stub installed nothing
 
 
 def test_with_sudo_it_installs_through_sudo_and_python_venv_too(tmp_path):
     run, calls = _system(tmp_path, uid=1000, venv=False)
     version = "python{}.{}-venv".format(*sys.version_info[:2])
-    assert f"installing system packages: chromium {version}" in run.stdout
-    assert f"sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium {version}" in calls
+    assert f"installing system packages: chromium-headless-shell {version}" in run.stdout
+    assert (
+        f"sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell {version}"
+        in calls
+    )
 
 
 def test_without_root_or_sudo_it_stops_at_once_saying_what_to_install(tmp_path):
     run, calls = _system(tmp_path, uid=1000, sudo=False)
     assert run.returncode == 2 and calls == ""
-    assert "missing system packages: chromium" in run.stderr
-    assert "sudo apt-get install chromium" in run.stderr
+    assert "missing system packages: chromium-headless-shell" in run.stderr
+    assert "sudo apt-get install chromium-headless-shell" in run.stderr
 
 
 def test_without_apt_get_it_says_what_to_install_in_words(tmp_path):
     run, calls = _system(tmp_path, uid=0, apt=False)
     assert run.returncode == 2 and calls == ""
-    assert "missing system packages: chromium" in run.stderr and "CHROMIUM=" in run.stderr
+    assert "missing system packages: chromium-headless-shell" in run.stderr and "CHROMIUM=" in run.stderr
 
 
 def test_with_everything_installed_it_does_nothing(tmp_path):
@@ -158,5 +165,7 @@ def test_make_book_checks_system_packages_before_any_long_step(tmp_path):
     env.pop("MAKEFLAGS", None)
     for target in ("book", "test"):
         run = subprocess.run(["make", "-C", str(clone), target], env=env, capture_output=True, text=True)
-        assert run.returncode != 0 and "missing system packages: chromium" in run.stderr, run.stderr
+        assert run.returncode != 0 and "missing system packages: chromium-headless-shell" in run.stderr, (
+            run.stderr
+        )
         assert not (clone / ".venv").exists() and "pip" not in run.stdout
