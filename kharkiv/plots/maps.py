@@ -194,6 +194,23 @@ def _dot_box(px, py, area_pt2, dpi):
     return Bbox.from_extents(px - r, py - r, px + r, py + r)
 
 
+def _box_at(size, p, dx, dy, ha, va, dpi) -> Bbox:
+    """The display box of a label of size (width, height) pixels set (dx, dy) points from p, aligned ha and va."""
+    w, h = size
+    x = p[0] + dx * dpi / 72 - {"left": 0, "center": w / 2, "right": w}[ha]
+    y = p[1] + dy * dpi / 72 - {"bottom": 0, "center": h / 2, "top": h}[va]
+    return Bbox.from_bounds(x, y, w, h)
+
+
+def _free(box, p, frame, taken, n_avoid: int, leader: bool) -> bool:
+    """Whether a label box fits: inside the frame, clear of every box taken, and, with a leader from the point p,
+    the leader crosses no label or dot but its own (the first n_avoid boxes taken are areas it may cross)."""
+    inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+    if not inside or any(box.overlaps(b) for b in taken):
+        return False
+    return not (leader and _crosses(p, box, [b for b in taken[n_avoid:] if not b.contains(*p)]))
+
+
 def _crosses(p, box, boxes) -> bool:
     """Whether the leader from display point p to the label box passes through another box."""
     line = shapely.LineString([p, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)])
@@ -243,8 +260,12 @@ def _place(ax, xs, ys, names, fontsize, avoid, sizes, dots, text) -> list:
                 (dx, dy, "center", "center", False) for dx, dy in [(0, 0), (0, 6), (0, -6), (8, 0), (-8, 0)]
             )
         )
+        size = None
         chosen = None
         for dx, dy, ha, va, leader in options:
+            box = _box_at(size, (px, py), dx, dy, ha, va, fig.dpi) if size else None
+            if box and not _free(box, (px, py), frame, taken, len(avoid), leader):
+                continue  # a label keeps its size wherever it goes: most spots are ruled out without drawing it
             t = ax.annotate(
                 name,
                 (x, y),
@@ -261,15 +282,8 @@ def _place(ax, xs, ys, names, fontsize, avoid, sizes, dots, text) -> list:
             )
             t.update_positions(renderer)  # an annotation finds its place only when drawn
             box = Text.get_window_extent(t, renderer)
-            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if (
-                inside
-                and not any(box.overlaps(b) for b in taken)
-                and not (
-                    leader
-                    and _crosses((px, py), box, [b for b in taken[len(avoid) :] if not b.contains(px, py)])
-                )
-            ):
+            size = (box.width, box.height)
+            if _free(box, (px, py), frame, taken, len(avoid), leader):
                 chosen = (t, box)
                 break
             t.remove()

@@ -1,5 +1,11 @@
 """kharkiv.plots.maps: projected maps with scale bar, north arrow and labels that do not collide."""
 
+import itertools
+
+import pandas as pd
+import pytest
+from matplotlib.text import Text
+
 from kharkiv.model import harm
 from kharkiv.plots import city_figure, maps, style
 
@@ -25,6 +31,27 @@ def test_labels_do_not_collide():
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
 
 
+@pytest.mark.parametrize("ha", ["left", "center", "right"])
+@pytest.mark.parametrize("va", ["bottom", "center", "top"])
+def test_a_label_lands_where_its_size_predicts(ha, va):
+    """Label placement rules spots out from the label's size alone (maps._box_at): the prediction is where
+    Matplotlib puts it, one line or two."""
+    fig, ax = style.figure(figsize=(4, 4))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    renderer = fig.canvas.get_renderer()
+    for name in ["Tsyrkuny", "Cherkaski\nTyshky"]:
+        t = ax.annotate(
+            name, (5, 5), xytext=(7.5, -3.2), textcoords="offset points", fontsize=9, ha=ha, va=va
+        )
+        t.update_positions(renderer)
+        real = Text.get_window_extent(t, renderer)
+        predicted = maps._box_at(
+            (real.width, real.height), ax.transData.transform((5, 5)), 7.5, -3.2, ha, va, fig.dpi
+        )
+        assert predicted.bounds == pytest.approx(real.bounds, abs=1e-6)
+
+
 def test_gazetteer_only_verified_points():
     g = maps.gazetteer()
     assert len(g) and (g["verified"] == "yes").all()
@@ -40,12 +67,6 @@ def test_strike_circles_grow_with_strikes_but_stay_on_the_map_at_scale():
 
 
 # --- Every static map the book draws: no two labels overlap (issue 24) ---
-
-import itertools  # noqa: E402
-
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
 
 
 @pytest.fixture(scope="module")
