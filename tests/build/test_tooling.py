@@ -279,14 +279,19 @@ def test_stored_error_output_fails_execution_and_check(tmp_path):
 
 
 @pytest.mark.slow  # starts kernels
-def test_successful_run_writes_all_with_their_record(tmp_path):
-    paths_ = _mini_repo(tmp_path, {"one": ["print(1)"], "two": ["print(2)"]})
+def test_successful_run_writes_all_with_their_record_and_its_kernels_talk_over_unix_sockets(tmp_path):
+    """Each notebook is written back with its record and a second run does nothing. The kernels run side by side
+    on Unix sockets, a folder each: on TCP ports they could race for one port."""
+    transport = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"
+    paths_ = _mini_repo(tmp_path, {"one": ["print(1)", transport], "two": ["print(2)", transport]})
     result = _execute(tmp_path, *paths_)
     assert result.returncode == 0, result.stderr
     for p in paths_:
         nb = nbformat.read(p, as_version=4)
         assert nb.metadata["kharkiv"]["freshness_scheme"] == freshness.SCHEME
         assert nb.cells[0].outputs[0]["text"].strip() in {"1", "2"}
+        assert [o.get("text", "").strip() for o in nb.cells[1].outputs] == ["ipc"]
+    assert "over TCP" not in result.stderr
     assert "up to date" in _execute(tmp_path, *paths_).stdout
 
 
@@ -409,18 +414,6 @@ def test_the_benchmark_copies_every_file_outside_the_book_that_a_page_includes(t
             assert (copy / "book" / target).resolve().exists(), (
                 f"{page.name} includes {target}: not in the copy"
             )
-
-
-@pytest.mark.slow  # starts kernels
-def test_kernels_talk_over_unix_sockets_not_tcp_ports(tmp_path):
-    """Parallel kernels on TCP ports could race for one port; on Unix sockets in a folder each they cannot."""
-    code = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"
-    (path,) = _mini_repo(tmp_path, {"transport": [code]})
-    result = _execute(tmp_path, path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    out = nbformat.read(path, as_version=4).cells[0].outputs
-    assert [o.get("text", "").strip() for o in out] == ["ipc"]
-    assert "over TCP" not in result.stderr
 
 
 def test_the_benchmark_times_the_loop_in_a_fresh_clone(tmp_path, monkeypatch, capsys):

@@ -201,8 +201,10 @@ def test_every_event_and_figure_id_has_a_working_link(browser, server, built_htm
         """async (ids) => {
           const out = [];
           for (const id of ids) {
+            // the explorer's handler ran once this listener, added after it, hears the same event
+            const changed = new Promise((r) => window.addEventListener('hashchange', r, {once: true}));
             location.hash = id;
-            await new Promise((r) => setTimeout(r, 0));
+            await changed;
             const el = document.getElementById(id);
             if (!el || !el.closest('#kx-list')) out.push(id);
           }
