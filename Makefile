@@ -79,7 +79,7 @@ lock:
 	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(PYTHON) -m venv "$$tmp"; \
 	"$$tmp/bin/pip" install --quiet --disable-pip-version-check $(PIP_TOOLS); \
-	"$$tmp/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+	"$$tmp/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --no-strip-extras --no-header \
 		--no-emit-index-url --no-emit-find-links \
 		-o requirements.txt requirements.in
 
