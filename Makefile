@@ -17,11 +17,15 @@ system:
 	@PYTHON=$(PYTHON) sh scripts/system_packages.sh
 
 # Re-installs only when the lock or the package metadata change. Every package comes from requirements.txt with
-# its hash checked; the package itself is an editable install (which cannot be hashed), without dependencies.
+# its hash checked, exactly as locked: the lock already holds every dependency, so pip does not resolve them again
+# (its hash mode rejects an extra asked for by one package of a version pinned older than the newest), and pip check
+# then confirms that what is installed is consistent. The package itself is an editable install (which cannot be
+# hashed), without dependencies.
 # The kernel named for the project is installed into the venv, so notebooks and JupyterLab run in it.
 $(STAMP): requirements.txt pyproject.toml | system
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --require-hashes -r requirements.txt
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements.txt
+	$(PIP) check
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (kharkiv)" >/dev/null
 	touch $@
@@ -79,7 +83,7 @@ lock:
 	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(PYTHON) -m venv "$$tmp"; \
 	"$$tmp/bin/pip" install --quiet --disable-pip-version-check $(PIP_TOOLS); \
-	"$$tmp/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --no-strip-extras --no-header \
+	"$$tmp/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
 		--no-emit-index-url --no-emit-find-links \
 		-o requirements.txt requirements.in
 
