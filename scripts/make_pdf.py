@@ -114,10 +114,8 @@ def open_browser():
     launch costs a second or more)."""
     from playwright.sync_api import sync_playwright
 
-    if why := chromium.missing():
-        raise SystemExit(f"make_pdf: {why}")
     with sync_playwright() as p:
-        browser = chromium.launch(p)
+        browser = chromium.launch(p)  # or SystemExit saying what to install
         try:
             yield browser
         finally:
